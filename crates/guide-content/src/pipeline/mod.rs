@@ -1,0 +1,107 @@
+//! Build-time content pipeline: Markdown chapters → validated [`Chapter`] values → Rust source.
+//!
+//! Used by the app's `build.rs` and by host tests; never compiled into the wasm.
+
+mod emit;
+mod markdown;
+mod validate;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::Chapter;
+
+pub use emit::emit_rust;
+
+/// One chapter source file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown in error messages, e.g. `content/chapters/databases.md`.
+    pub path: String,
+    pub text: String,
+}
+
+/// A problem in the content, pointing at the file (and line, where known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Reads every `*.md` file of a folder (not recursive), sorted by file name.
+pub fn read_chapter_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            Ok(SourceFile {
+                text: std::fs::read_to_string(&path)?,
+                path: path.display().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Parses and validates all chapters. On success they come back sorted by `order`;
+/// otherwise every problem found is returned, each naming its file.
+pub fn build_chapters(files: &[SourceFile]) -> Result<Vec<Chapter>, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for file in files {
+        match markdown::parse_chapter(file) {
+            Ok(chapter) => parsed.push(chapter),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    errors.extend(validate::check_guide(&parsed));
+    if files.is_empty() {
+        errors.push(ContentError {
+            file: "content/chapters".into(),
+            line: None,
+            message: "no chapters found".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut chapters: Vec<Chapter> = parsed.into_iter().map(|p| p.chapter).collect();
+    chapters.sort_by_key(|c| c.order);
+    Ok(chapters)
+}
+
+/// Leaks build-time data into the `'static` shapes of the content model.
+/// Only used at build time and in tests, where the process is short-lived.
+fn leak_str(s: impl Into<String>) -> &'static str {
+    Box::leak(s.into().into_boxed_str())
+}
+
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+/// Lowercase ASCII letters and digits in dash-separated words: `how-a-request-travels`.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,285 @@
+use super::*;
+use crate::{Block, Inline, LinkTarget};
+
+fn file(name: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: format!("content/chapters/{name}.md"),
+        text: text.to_string(),
+    }
+}
+
+const KEY_POINTS: &str = "\n## Key points {#key-points}\n\n- one\n- two\n- three\n";
+
+fn chapter(id: &str, order: u32, body: &str) -> SourceFile {
+    file(
+        id,
+        &format!(
+            "+++\nid = \"{id}\"\ntitle = \"Title {id}\"\nsummary = \"About {id}.\"\norder = {order}\n+++\n\n{body}\n{KEY_POINTS}"
+        ),
+    )
+}
+
+fn errors_of(files: &[SourceFile]) -> Vec<String> {
+    build_chapters(files)
+        .expect_err("content should be rejected")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_valid_chapter_becomes_blocks_sections_and_a_reading_time() {
+    let body = "Intro with *emphasis* and `code`.\n\n## First part {#first-part}\n\nSee [the second](/chapters/b#second) and [here](#first-part).\n\n> **Common myth:** Node.js is a framework.\n\n```sql\nSELECT 1;\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n";
+    let chapters = build_chapters(&[
+        chapter("a", 1, body),
+        chapter("b", 2, "## Second {#second}\n\nText."),
+    ])
+    .expect("valid content");
+    let a = &chapters[0];
+    assert_eq!(a.id, "a");
+    assert_eq!(a.title, "Title a");
+    assert_eq!(
+        a.sections.iter().map(|s| s.id).collect::<Vec<_>>(),
+        ["first-part", "key-points"]
+    );
+    assert_eq!(a.sections[0].title, "First part");
+    assert!(a.words > 10, "words counted: {}", a.words);
+    assert_eq!(a.reading_minutes, 1);
+    assert!(matches!(
+        a.blocks[0],
+        Block::Paragraph([
+            Inline::Text("Intro with "),
+            Inline::Emphasis([Inline::Text("emphasis")]),
+            Inline::Text(" and "),
+            Inline::Code("code"),
+            Inline::Text(".")
+        ])
+    ));
+    let callout = a
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Callout { label, blocks } => Some((*label, *blocks)),
+            _ => None,
+        })
+        .expect("callout parsed");
+    assert_eq!(callout.0, "Common myth");
+    assert!(matches!(
+        callout.1,
+        [Block::Paragraph([Inline::Text("Node.js is a framework.")])]
+    ));
+    let link_targets: Vec<LinkTarget> = match a.blocks[2] {
+        Block::Paragraph(inlines) => inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { target, .. } => Some(*target),
+                _ => None,
+            })
+            .collect(),
+        _ => panic!("expected a paragraph of links"),
+    };
+    assert_eq!(
+        link_targets,
+        [
+            LinkTarget::Chapter {
+                chapter: "b",
+                section: Some("second")
+            },
+            LinkTarget::Chapter {
+                chapter: "a",
+                section: Some("first-part")
+            }
+        ]
+    );
+    assert!(a.blocks.iter().any(|b| matches!(
+        b,
+        Block::Code {
+            language: "sql",
+            code: "SELECT 1;\n"
+        }
+    )));
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Table { rows: [_], .. })));
+}
+
+#[test]
+fn chapters_are_sorted_by_order() {
+    let chapters = build_chapters(&[chapter("late", 9, "Text."), chapter("early", 1, "Text.")])
+        .expect("valid content");
+    assert_eq!(
+        chapters.iter().map(|c| c.id).collect::<Vec<_>>(),
+        ["early", "late"]
+    );
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let mut copy = chapter("same", 2, "Text.");
+    copy.path = "content/chapters/other/same.md".into();
+    let errors = errors_of(&[chapter("same", 1, "Text."), copy]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/chapters/other/same.md:2:")
+                && e.contains("duplicate chapter id `same`")
+                && e.contains("content/chapters/same.md")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_missing_front_matter_field_is_named() {
+    let errors = errors_of(&[file(
+        "x",
+        "+++\nid = \"x\"\ntitle = \"X\"\norder = 1\n+++\n\nText.\n",
+    )]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/chapters/x.md:")
+                && e.contains("missing field `summary`")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn broken_links_are_rejected_with_file_and_line() {
+    let body = "Fine.\n\nGo [nowhere](/chapters/missing).\n\nAnd [to a lost anchor](/chapters/b#lost).\n\nOr [here](#nope).";
+    let errors = errors_of(&[
+        chapter("a", 1, body),
+        chapter("b", 2, "## Real {#real}\n\nText."),
+    ]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e == "content/chapters/a.md:10: link to unknown chapter `missing`"),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("unknown section `#lost` of chapter `b`")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("unknown section `#nope` of chapter `a`")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn headings_need_stable_unique_anchors_and_allowed_levels() {
+    let body = "# Big\n\n## No anchor\n\n## Twice {#twice}\n\n## Twice again {#twice}\n\n#### Deep {#deep}\n\n## Bad {#Bad_Id}";
+    let errors = errors_of(&[chapter("a", 1, body)]);
+    for expected in [
+        "`#` headings are not allowed",
+        "heading needs a stable anchor",
+        "duplicate anchor `twice`",
+        "only `##` and `###` headings are allowed",
+        "anchor `Bad_Id` must be lowercase-kebab",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn key_points_must_close_the_chapter_with_three_to_five_bullets() {
+    let no_key_points = file(
+        "a",
+        "+++\nid = \"a\"\ntitle = \"A\"\nsummary = \"S.\"\norder = 1\n+++\n\n## Only {#only}\n\nText.\n",
+    );
+    assert!(errors_of(&[no_key_points])
+        .iter()
+        .any(|e| e.contains("must end with a `## Key points {#key-points}` section")));
+
+    let two_bullets = file(
+        "b",
+        "+++\nid = \"b\"\ntitle = \"B\"\nsummary = \"S.\"\norder = 1\n+++\n\n## Key points {#key-points}\n\n- one\n- two\n",
+    );
+    assert!(errors_of(&[two_bullets])
+        .iter()
+        .any(|e| e.contains("has 2 bullets; it needs 3 to 5")));
+}
+
+#[test]
+fn raw_html_images_plain_quotes_and_odd_links_are_rejected() {
+    let body =
+        "<div>hi</div>\n\n![a picture](pic.png)\n\n> Just a quote.\n\nA [relative](other.md) link.";
+    let errors = errors_of(&[chapter("a", 1, body)]);
+    for expected in [
+        "raw HTML is not allowed",
+        "images are not supported",
+        "a block quote must be a callout",
+        "unsupported link `other.md`",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn id_must_match_file_name_and_front_matter_must_be_closed() {
+    let mut renamed = chapter("a", 1, "Text.");
+    renamed.path = "content/chapters/b.md".into();
+    assert!(errors_of(&[renamed])
+        .iter()
+        .any(|e| e.contains("id `a` must match the file name `b.md`")));
+    assert!(errors_of(&[file("c", "+++\nid = \"c\"\n")])
+        .iter()
+        .any(|e| e == "content/chapters/c.md:1: front matter is not closed by a `+++` line"));
+}
+
+#[test]
+fn tight_list_items_become_paragraphs_and_nesting_is_kept() {
+    let chapters =
+        build_chapters(&[chapter("a", 1, "1. first\n2. second\n   - inner\n")]).expect("valid");
+    match chapters[0].blocks[0] {
+        Block::List {
+            start: Some(1),
+            items: [first, second],
+        } => {
+            assert!(matches!(first, [Block::Paragraph([Inline::Text("first")])]));
+            assert!(matches!(
+                second,
+                [
+                    Block::Paragraph([Inline::Text("second")]),
+                    Block::List { start: None, .. }
+                ]
+            ));
+        }
+        ref other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn emitted_source_names_every_chapter_and_escapes_text() {
+    let chapters =
+        build_chapters(&[chapter("a", 1, "Quote \"this\" and a \\ backslash.")]).expect("valid");
+    let source = emit_rust(&chapters);
+    assert!(source.starts_with("// Generated by build.rs"));
+    assert!(source.contains("id: \"a\""));
+    // Smart punctuation turns straight quotes into curly ones; the backslash is escaped.
+    assert!(
+        source.contains("Quote \u{201c}this\u{201d} and a \\\\ backslash."),
+        "{source}"
+    );
+}
+
+#[test]
+fn kebab_ids() {
+    assert!(is_kebab_id("how-a-request-travels"));
+    assert!(is_kebab_id("http2"));
+    assert!(!is_kebab_id(""));
+    assert!(!is_kebab_id("-x"));
+    assert!(!is_kebab_id("a--b"));
+    assert!(!is_kebab_id("A"));
+}

@@ -1,0 +1,26 @@
+//! The root component: meta context, router (with the base path) and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::pages::{chapter::ChapterPage, home::HomePage, not_found::NotFoundPage};
+use crate::routes::router_base;
+use crate::ui::layout::Layout;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    crate::theme::apply(crate::theme::load());
+    view! {
+        <Router base=router_base()>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/chapters/:id") view=ChapterPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,28 @@
+//! The Backend Guide: a Leptos (CSR) app. See ARCHITECTURE.md for the map.
+//!
+//! Plain-Rust domain modules (`content`, `routes`, `theme`) hold no web-sys calls and are
+//! tested on the host; `app`, `ui` and `pages` are thin views over them.
+
+pub mod app;
+pub mod content;
+pub mod fatal_error;
+pub mod pages;
+pub mod render;
+pub mod routes;
+pub mod storage;
+pub mod theme;
+pub mod ui;
+
+/// Installs the panic handler and mounts the app into `#app`, replacing the static loading shell.
+pub fn start() {
+    fatal_error::install_panic_hook();
+    let document = leptos::prelude::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        leptos::mount::mount_to_body(app::App);
+        return;
+    };
+    root.set_inner_html("");
+    use wasm_bindgen::JsCast;
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, app::App).forget();
+}

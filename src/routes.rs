@@ -1,0 +1,115 @@
+//! The app's pages and their URLs. Every in-app link is built here, so the base path
+//! (e.g. `/backend-guide` on GitHub Pages) is applied in one place.
+//!
+//! leptos_router's `<A href="/x">` does not add the router's base, so views use plain `<a>`
+//! elements with [`href`]; the router still intercepts their clicks for client-side navigation.
+
+use std::cell::OnceCell;
+
+/// A place in the app a link can point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    Chapter {
+        id: &'a str,
+        section: Option<&'a str>,
+    },
+}
+
+impl Page<'_> {
+    /// The path below the base, always starting with `/`.
+    pub fn path(&self) -> String {
+        match self {
+            Page::Home => "/".to_string(),
+            Page::Chapter { id, section: None } => format!("/chapters/{id}"),
+            Page::Chapter {
+                id,
+                section: Some(section),
+            } => format!("/chapters/{id}#{section}"),
+        }
+    }
+}
+
+/// Turns a document base URL path (`/backend-guide/`, `/`) into the router base
+/// (`/backend-guide`, empty for the site root).
+pub fn router_base_from(base_path: &str) -> String {
+    base_path.trim_end_matches('/').to_string()
+}
+
+/// Joins the router base and an app path: (`/backend-guide`, `/chapters/x`) → `/backend-guide/chapters/x`.
+pub fn with_base(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+thread_local! {
+    static BASE: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// The router base, read once from `document.baseURI` (which Trunk's `public_url` sets
+/// through `<base href>`). Empty outside a browser.
+pub fn router_base() -> String {
+    BASE.with(|cell| {
+        cell.get_or_init(|| {
+            let base_uri = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten());
+            let path = base_uri
+                .as_deref()
+                .and_then(|uri| web_sys::Url::new(uri).ok())
+                .map(|url| url.pathname())
+                .unwrap_or_default();
+            router_base_from(&path)
+        })
+        .clone()
+    })
+}
+
+/// The `href` of a page, with the base path applied.
+pub fn href(page: Page<'_>) -> String {
+    with_base(&router_base(), &page.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_have_stable_paths() {
+        assert_eq!(Page::Home.path(), "/");
+        assert_eq!(
+            Page::Chapter {
+                id: "databases",
+                section: None
+            }
+            .path(),
+            "/chapters/databases"
+        );
+        assert_eq!(
+            Page::Chapter {
+                id: "databases",
+                section: Some("when-to-pick-which")
+            }
+            .path(),
+            "/chapters/databases#when-to-pick-which"
+        );
+    }
+
+    #[test]
+    fn the_base_path_prefixes_every_link() {
+        let base = router_base_from("/backend-guide/");
+        assert_eq!(base, "/backend-guide");
+        assert_eq!(with_base(&base, "/"), "/backend-guide/");
+        assert_eq!(
+            with_base(&base, "/chapters/career"),
+            "/backend-guide/chapters/career"
+        );
+    }
+
+    #[test]
+    fn a_site_at_the_domain_root_has_an_empty_base() {
+        let base = router_base_from("/");
+        assert_eq!(base, "");
+        assert_eq!(with_base(&base, "/chapters/career"), "/chapters/career");
+        assert_eq!(with_base(&base, "/"), "/");
+    }
+}

@@ -1,0 +1,7 @@
+//! Shared view components: the page frame and its parts.
+
+pub mod chapter_nav;
+pub mod layout;
+pub mod navigation_focus;
+pub mod page_meta;
+pub mod theme_picker;

@@ -1,0 +1,191 @@
+//! Host tests of the real guide content in `content/chapters/`, through the same pipeline
+//! `build.rs` runs. (The pipeline's own rules are unit-tested in `crates/guide-content`.)
+
+use std::path::Path;
+
+use guide_content::pipeline::{build_chapters, read_chapter_dir, SourceFile};
+use guide_content::{plain_text, Block, Chapter};
+
+fn guide() -> Vec<Chapter> {
+    let files = read_chapter_dir(Path::new("content/chapters")).expect("content/chapters readable");
+    build_chapters(&files).unwrap_or_else(|errors| {
+        panic!(
+            "content has errors:\n{}",
+            errors
+                .iter()
+                .map(|e| format!("  {e}\n"))
+                .collect::<String>()
+        )
+    })
+}
+
+fn all_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                out.push_str(&plain_text(content))
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| out.push_str(&all_text(i))),
+            Block::Callout { label, blocks } => {
+                out.push_str(label);
+                out.push_str(&all_text(blocks));
+            }
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flat_map(|r| r.iter())) {
+                    out.push_str(&plain_text(cell));
+                }
+            }
+            Block::Code { .. } | Block::Rule => {}
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_chapter_parses_with_unique_ids_and_resolving_links() {
+    let chapters = guide();
+    let mut ids: Vec<_> = chapters.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), chapters.len(), "chapter ids are unique");
+}
+
+#[test]
+fn the_guide_is_deep_enough() {
+    let chapters = guide();
+    assert!(
+        chapters.len() >= 7,
+        "{} chapters; at least 7 wanted",
+        chapters.len()
+    );
+    let words: u32 = chapters.iter().map(|c| c.words).sum();
+    assert!(words >= 6000, "{words} words; at least 6,000 wanted");
+    for c in &chapters {
+        assert!(
+            c.reading_minutes >= 3,
+            "{} is too thin: {} words",
+            c.id,
+            c.words
+        );
+    }
+}
+
+#[test]
+fn the_guide_covers_every_topic_of_the_source_article() {
+    let text = guide()
+        .iter()
+        .map(|c| all_text(c.blocks).to_lowercase())
+        .collect::<String>();
+    for topic in [
+        "API",
+        "database",
+        "security",
+        "performance",
+        "debug",
+        "user",
+        "Java",
+        "Python",
+        "PHP",
+        "TypeScript",
+        "Go",
+        "C#",
+        "Ruby",
+        "Laravel",
+        "Ruby on Rails",
+        "Express",
+        "Django",
+        "Spring",
+        "ASP.NET",
+        "MySQL",
+        "PostgreSQL",
+        "MongoDB",
+        "Cassandra",
+        "$80,000",
+        "freelanc",
+        "frontend",
+    ] {
+        let topic = topic.to_lowercase();
+        assert!(text.contains(&topic), "no chapter mentions `{topic}`");
+    }
+}
+
+#[test]
+fn common_myths_correct_the_source_article() {
+    let myths: Vec<String> = guide()
+        .iter()
+        .flat_map(|c| c.blocks.iter())
+        .filter_map(|b| match b {
+            Block::Callout {
+                label: "Common myth",
+                blocks,
+            } => Some(all_text(blocks)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        myths
+            .iter()
+            .any(|m| m.contains("React") && m.contains("Vue") && m.contains("frontend")),
+        "a Common myth callout says React and Vue are frontend: {myths:?}"
+    );
+    assert!(
+        myths
+            .iter()
+            .any(|m| m.contains("Node.js") && m.contains("runtime") && m.contains("Express")),
+        "a Common myth callout says Node.js is a runtime and Express runs on it: {myths:?}"
+    );
+}
+
+#[test]
+fn every_chapter_ends_with_key_points() {
+    for c in guide() {
+        let last = c
+            .sections
+            .iter()
+            .rfind(|s| s.level == 2)
+            .expect("has sections");
+        assert_eq!(
+            (last.id, last.title),
+            ("key-points", "Key points"),
+            "{}",
+            c.id
+        );
+        assert!(
+            matches!(c.blocks.last(), Some(Block::List { start: None, items }) if (3..=5).contains(&items.len())),
+            "{} ends with 3–5 key points",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn a_broken_fixture_chapter_is_rejected_naming_its_file() {
+    let path = "tests/fixtures/broken-chapter.md";
+    let mut files = read_chapter_dir(Path::new("content/chapters")).expect("readable");
+    files.push(SourceFile {
+        path: path.into(),
+        text: std::fs::read_to_string(path).expect("fixture readable"),
+    });
+    let errors = build_chapters(&files).expect_err("the broken chapter is rejected");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["tests/fixtures/broken-chapter.md:8: link to unknown chapter `no-such-chapter`"]
+    );
+}
+
+#[test]
+fn summaries_and_titles_are_plain_text() {
+    for c in guide() {
+        for text in [c.title, c.summary] {
+            assert!(
+                !text.contains(['*', '`', '[', '<']),
+                "{}: `{text}` holds markup",
+                c.id
+            );
+        }
+        assert!(c.summary.ends_with('.'), "{}: summary is a sentence", c.id);
+    }
+}
