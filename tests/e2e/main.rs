@@ -1,1 +1,155 @@
-fn main() {}
+//! End-to-end tests: the release build of the guide, served like GitHub Pages under
+//! `/backend-guide/`, driven through WebDriver in Chromium, Firefox and WebKit.
+//!
+//! Run through `scripts/test.sh` (it builds the site and installs browsers and drivers), or
+//! `cargo test --test e2e` once `dist/` holds a release build. Filter like any cargo test:
+//! `cargo test --test e2e -- webkit::` or `-- home`. Set `E2E_SITE_DIR` to test another build.
+//!
+//! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
+//! After each test the page's recorded uncaught errors must be empty.
+
+mod browsers;
+mod guide;
+mod page;
+mod server;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use browsers::{Driver, Engine, ENGINES};
+use page::{Page, TestResult};
+use server::StaticServer;
+
+type TestFn = for<'a> fn(&'a Page) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+
+macro_rules! tests {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        &[$((stringify!($name), |page| Box::pin($module::$name(page)))),*]
+    };
+}
+
+const TESTS: &[(&str, TestFn)] = tests![
+    guide::home_lists_every_chapter,
+    guide::every_chapter_opens_from_the_navigation,
+    guide::chapter_deep_link_loads_on_a_fresh_page,
+    guide::section_deep_link_scrolls_to_its_heading,
+    guide::back_and_forward_move_between_views,
+    guide::unknown_paths_show_a_helpful_not_found_view,
+    guide::keyboard_alone_reaches_content_and_the_menu,
+    guide::narrow_screens_do_not_scroll_sideways,
+    guide::theme_choice_is_applied_and_remembered,
+    guide::a_panic_shows_an_error_panel_with_reload,
+];
+
+/// The subpath the site is served under, as on GitHub Pages.
+const SUBPATH: &str = "/backend-guide/";
+
+struct Harness {
+    site_url: String,
+    drivers: Mutex<HashMap<Engine, Arc<Result<Driver, String>>>>,
+}
+
+impl Harness {
+    fn driver(&self, engine: Engine) -> Arc<Result<Driver, String>> {
+        let mut drivers = self.drivers.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(
+            drivers
+                .entry(engine)
+                .or_insert_with(|| Arc::new(Driver::start(engine))),
+        )
+    }
+
+    fn run(&self, engine: Engine, test: TestFn) -> Result<(), Failed> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("tokio: {e}"))?;
+        let driver = self.driver(engine);
+        let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
+        runtime.block_on(async {
+            let client = driver.new_session().await?;
+            let page = Page {
+                client,
+                site_url: self.site_url.clone(),
+            };
+            let outcome = tokio::time::timeout(Duration::from_secs(120), test(&page))
+                .await
+                .unwrap_or_else(|_| Err("timed out after 120 s".into()));
+            let outcome = match outcome {
+                Ok(()) => match page.uncaught_errors().await {
+                    Ok(errors) if errors.is_empty() => Ok(()),
+                    Ok(errors) => Err(format!("uncaught errors on the page: {errors:?}")),
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            let _ = page.client.close().await;
+            outcome.map_err(Failed::from)
+        })
+    }
+}
+
+fn site_dir() -> Result<PathBuf, String> {
+    let dir = std::env::var_os("E2E_SITE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    for file in ["index.html", "404.html"] {
+        if !dir.join(file).is_file() {
+            return Err(format!(
+                "{} has no {file}: build the site first (scripts/test.sh does: trunk build --release)",
+                dir.display()
+            ));
+        }
+    }
+    Ok(dir)
+}
+
+fn main() {
+    let mut args = Arguments::from_args();
+    // Browsers are heavy on 2 cores: one test at a time unless asked otherwise.
+    args.test_threads.get_or_insert(1);
+
+    let site = match site_dir() {
+        Ok(site) => site,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(1);
+        }
+    };
+    let server = StaticServer::start(site, SUBPATH).expect("start the static server");
+    let harness = Arc::new(Harness {
+        site_url: server.url(),
+        drivers: Mutex::new(HashMap::new()),
+    });
+    eprintln!("serving the site at {}", server.url());
+
+    let trials = ENGINES
+        .iter()
+        .flat_map(|&engine| {
+            TESTS.iter().map({
+                let harness = Arc::clone(&harness);
+                move |&(name, test)| {
+                    let harness = Arc::clone(&harness);
+                    Trial::test(format!("{}::{name}", engine.name()), move || {
+                        harness.run(engine, test)
+                    })
+                }
+            })
+        })
+        .collect();
+
+    let conclusion = libtest_mimic::run(&args, trials);
+    harness
+        .drivers
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
+    drop(server);
+    conclusion.exit();
+}

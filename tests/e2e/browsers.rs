@@ -1,0 +1,248 @@
+//! The three browser engines and their WebDriver servers: chromedriver (Chromium), geckodriver
+//! (Firefox) and WebKitWebDriver (WebKitGTK's MiniBrowser, under its own Xvfb display).
+//! Each driver runs in its own process group, started on first use and killed at the end.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+pub const ENGINES: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+impl Engine {
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    fn capabilities(self) -> Map<String, Value> {
+        let caps = match self {
+            Engine::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": CHROMIUM,
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                        "--window-size=1280,900"
+                    ]
+                }
+            }),
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": FIREFOX,
+                    "args": ["-headless", "-width=1280", "-height=900"],
+                    "prefs": {
+                        "app.update.enabled": false,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false
+                    }
+                }
+            }),
+            Engine::WebKit => json!({
+                "webkitgtk:browserOptions": {
+                    "binary": MINIBROWSER,
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        match caps {
+            Value::Object(map) => map,
+            _ => unreachable!("capabilities are a JSON object"),
+        }
+    }
+}
+
+/// A running WebDriver server (and, for WebKit, its X display).
+pub struct Driver {
+    engine: Engine,
+    port: u16,
+    processes: Vec<Child>,
+}
+
+impl Driver {
+    pub fn start(engine: Engine) -> Result<Self, String> {
+        let port = free_port()?;
+        let mut processes = Vec::new();
+        let driver = match engine {
+            Engine::Chromium => {
+                require(CHROMIUM)?;
+                spawn(
+                    Command::new(which("chromedriver")?).arg(format!("--port={port}")),
+                    "chromedriver",
+                )?
+            }
+            Engine::Firefox => {
+                require(FIREFOX)?;
+                spawn(
+                    Command::new(which("geckodriver")?)
+                        .args(["--host", "127.0.0.1", "--port", &port.to_string()]),
+                    "geckodriver",
+                )?
+            }
+            Engine::WebKit => {
+                require(MINIBROWSER)?;
+                let display = free_display();
+                processes.push(spawn(
+                    Command::new(which("Xvfb")?).args([
+                        &format!(":{display}"),
+                        "-screen",
+                        "0",
+                        "1280x1024x24",
+                        "-nolisten",
+                        "tcp",
+                    ]),
+                    "Xvfb",
+                )?);
+                wait_until(Duration::from_secs(10), || {
+                    std::path::Path::new(&format!("/tmp/.X11-unix/X{display}")).exists()
+                })
+                .map_err(|_| "Xvfb did not start".to_string())?;
+                spawn(
+                    Command::new(which("WebKitWebDriver")?)
+                        .arg(format!("--port={port}"))
+                        .env("DISPLAY", format!(":{display}")),
+                    "WebKitWebDriver",
+                )?
+            }
+        };
+        processes.push(driver);
+        let me = Self {
+            engine,
+            port,
+            processes,
+        };
+        wait_until(Duration::from_secs(20), || {
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+        })
+        .map_err(|_| format!("{} WebDriver did not start on port {port}", engine.name()))?;
+        Ok(me)
+    }
+
+    /// A new browser session with a fresh profile (fresh storage).
+    pub async fn new_session(&self) -> Result<Client, String> {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let mut builder = ClientBuilder::new(connector);
+        builder.capabilities(self.engine.capabilities());
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut last_error = String::new();
+        // Drivers occasionally refuse the very first session while still warming up.
+        for _ in 0..3 {
+            match builder.connect(&url).await {
+                Ok(client) => return Ok(client),
+                Err(e) => {
+                    last_error = e.to_string();
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+            }
+        }
+        Err(format!(
+            "cannot start a {} session: {last_error}",
+            self.engine.name()
+        ))
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        for child in self.processes.iter_mut().rev() {
+            // Each process leads its own group: kill the group (browser children included).
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
+                .status();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn spawn(command: &mut Command, name: &str) -> Result<Child, String> {
+    command
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {name}: {e}"))
+}
+
+fn require(path: &str) -> Result<(), String> {
+    if std::path::Path::new(path).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{path} is missing: run scripts/setup.sh test (it installs the browsers)"
+        ))
+    }
+}
+
+fn which(program: &str) -> Result<String, String> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .ok_or_else(|| {
+            format!("{program} is not on PATH: run scripts/setup.sh test (it installs the drivers)")
+        })
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+fn free_display() -> u32 {
+    (90..200)
+        .find(|n| {
+            !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .unwrap_or(199)
+}
+
+fn wait_until(timeout: Duration, mut ready: impl FnMut() -> bool) -> Result<(), ()> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if ready() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(())
+}

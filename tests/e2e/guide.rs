@@ -1,0 +1,379 @@
+//! The guide itself: home, chapters, navigation, deep links, not-found, layout, theme, errors.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use fantoccini::key::Key;
+use guide_content::pipeline::{build_chapters, read_chapter_dir};
+use guide_content::Chapter;
+use serde_json::Value;
+
+use crate::ensure;
+use crate::page::{js_string, Page, TestResult};
+
+/// The chapters as the content pipeline sees them: the source of truth the UI must show.
+fn chapters() -> &'static [Chapter] {
+    static CHAPTERS: OnceLock<Vec<Chapter>> = OnceLock::new();
+    CHAPTERS.get_or_init(|| {
+        let files = read_chapter_dir(Path::new("content/chapters")).expect("content readable");
+        build_chapters(&files).expect("content valid")
+    })
+}
+
+const SITE: &str = "The Backend Guide";
+
+pub async fn home_lists_every_chapter(page: &Page) -> TestResult {
+    page.open("").await?;
+    let h1 = page.h1().await?;
+    ensure!(h1.contains("backend developer"), "home heading: {h1}");
+    let cards: Vec<(String, String, String)> = page
+        .js(
+            "return [...document.querySelectorAll('.chapter-card')].map(c => [\
+               c.querySelector('h3 a').textContent.trim(),\
+               c.querySelector('.chapter-card__summary').textContent.trim(),\
+               c.querySelector('.chapter-card__meta').textContent.trim()]);",
+        )
+        .await?;
+    let expected = chapters();
+    ensure!(
+        cards.len() == expected.len(),
+        "{} chapter cards for {} chapters",
+        cards.len(),
+        expected.len()
+    );
+    for ((title, summary, meta), chapter) in cards.iter().zip(expected) {
+        ensure!(title == chapter.title, "card “{title}”, expected “{}”", chapter.title);
+        ensure!(summary == chapter.summary, "summary of {}: “{summary}”", chapter.id);
+        ensure!(
+            meta.contains(&format!("{} min read", chapter.reading_minutes)),
+            "reading time of {}: “{meta}”",
+            chapter.id
+        );
+    }
+    let promise: String = page
+        .js("return document.querySelector('.hero__lead').textContent;")
+        .await?;
+    ensure!(promise.split_whitespace().count() > 40, "the promise paragraph is there");
+
+    page.click(".hero a.button--primary").await?;
+    page.wait_for_h1(expected[0].title).await?;
+    ensure!(
+        page.location().await? == format!("/backend-guide/chapters/{}", expected[0].id),
+        "“Start reading” opens the first chapter, at {}",
+        page.location().await?
+    );
+    Ok(())
+}
+
+pub async fn every_chapter_opens_from_the_navigation(page: &Page) -> TestResult {
+    page.open("").await?;
+    let mut titles = HashSet::new();
+    titles.insert(page.title().await?);
+    for chapter in chapters() {
+        page.click(&format!("#site-nav a[href='/backend-guide/chapters/{}']", chapter.id))
+            .await?;
+        page.wait_for_h1(chapter.title).await?;
+        let location = page.location().await?;
+        ensure!(
+            location == format!("/backend-guide/chapters/{}", chapter.id),
+            "URL of {} is {location}",
+            chapter.id
+        );
+        let expected_title = format!("{} · {SITE}", chapter.title);
+        page.wait_for(
+            &format!("document.title === {}", js_string(&expected_title)),
+            "the chapter's page title",
+        )
+        .await?;
+        titles.insert(page.title().await?);
+        let current: Vec<String> = page
+            .js("return [...document.querySelectorAll('#site-nav [aria-current=page]')].map(a => a.textContent.trim());")
+            .await?;
+        ensure!(
+            current == [chapter.title],
+            "navigation marks {current:?} as current on {}",
+            chapter.id
+        );
+        let body_words: usize = page
+            .js("return document.querySelector('.chapter__body').innerText.split(/\\s+/).length;")
+            .await?;
+        ensure!(body_words > 500, "{} shows its body ({body_words} words)", chapter.id);
+        let key_points: usize = page
+            .js("return document.querySelectorAll('#key-points + ul > li').length;")
+            .await?;
+        ensure!((3..=5).contains(&key_points), "{} ends with key points", chapter.id);
+    }
+    ensure!(
+        titles.len() == chapters().len() + 1,
+        "every view has its own title: {titles:?}"
+    );
+    Ok(())
+}
+
+pub async fn chapter_deep_link_loads_on_a_fresh_page(page: &Page) -> TestResult {
+    let chapter = &chapters()[chapters().len() / 2];
+    page.open(&format!("chapters/{}", chapter.id)).await?;
+    ensure!(page.h1().await? == chapter.title, "deep link shows {}", chapter.id);
+    ensure!(
+        page.title().await? == format!("{} · {SITE}", chapter.title),
+        "title {}",
+        page.title().await?
+    );
+    let one_h1: usize = page.js("return document.querySelectorAll('h1').length;").await?;
+    ensure!(one_h1 == 1, "{one_h1} h1 elements");
+    Ok(())
+}
+
+pub async fn section_deep_link_scrolls_to_its_heading(page: &Page) -> TestResult {
+    let (chapter, section) = chapters()
+        .iter()
+        .find_map(|c| {
+            c.sections
+                .iter()
+                .find(|s| s.id == "how-a-request-travels")
+                .map(|s| (c, s))
+        })
+        .ok_or("the frontend/backend chapter has a how-a-request-travels section")?;
+    page.open(&format!("chapters/{}#{}", chapter.id, section.id))
+        .await?;
+    let heading = format!("document.getElementById({})", js_string(section.id));
+    page.wait_for(
+        &format!(
+            "{heading} && Math.abs({heading}.getBoundingClientRect().top) < innerHeight / 3 && scrollY > 200"
+        ),
+        "the section heading to be scrolled to the top of the window",
+    )
+    .await?;
+    let text: String = page.js(&format!("return {heading}.textContent;")).await?;
+    ensure!(text.contains(section.title), "heading text {text}");
+
+    // Its own anchor link keeps the deep link shareable and moves focus there.
+    let other = chapter
+        .sections
+        .iter()
+        .find(|s| s.id == "key-points")
+        .ok_or("key points section")?;
+    page.click(&format!(".toc a[href$='#{}']", other.id)).await?;
+    page.wait_for(
+        &format!("location.hash === '#{}'", other.id),
+        "the URL to name the section",
+    )
+    .await?;
+    page.wait_for(
+        &format!("document.activeElement?.id === {}", js_string(other.id)),
+        "focus to move to the section heading",
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn back_and_forward_move_between_views(page: &Page) -> TestResult {
+    let [first, second, ..] = chapters() else {
+        return Err("at least two chapters".into());
+    };
+    page.open("").await?;
+    let home = page.h1().await?;
+    page.click(&format!(".chapter-card a[href$='/chapters/{}']", first.id))
+        .await?;
+    page.wait_for_h1(first.title).await?;
+    page.click(".pager__link--next").await?;
+    page.wait_for_h1(second.title).await?;
+    page.click(".pager__link--previous").await?;
+    page.wait_for_h1(first.title).await?;
+
+    let go = |forward: bool| async move {
+        let result = if forward {
+            page.client.forward().await
+        } else {
+            page.client.back().await
+        };
+        result.map_err(|e| format!("history navigation failed: {e}"))
+    };
+    go(false).await?;
+    page.wait_for_h1(second.title).await?;
+    go(false).await?;
+    page.wait_for_h1(first.title).await?;
+    go(false).await?;
+    page.wait_for_h1(&home).await?;
+    go(true).await?;
+    page.wait_for_h1(first.title).await?;
+    ensure!(
+        page.location().await? == format!("/backend-guide/chapters/{}", first.id),
+        "forward restores the URL"
+    );
+    Ok(())
+}
+
+pub async fn unknown_paths_show_a_helpful_not_found_view(page: &Page) -> TestResult {
+    for path in ["no/such/page", "chapters/no-such-chapter"] {
+        page.open(path).await?;
+        ensure!(page.h1().await? == "Page not found", "{path}: {}", page.h1().await?);
+        ensure!(
+            page.title().await? == format!("Page not found · {SITE}"),
+            "{path}: title {}",
+            page.title().await?
+        );
+        let shown: String = page
+            .js("return document.querySelector('.not-found__path').textContent;")
+            .await?;
+        ensure!(shown == format!("/backend-guide/{path}"), "the unknown path is named: {shown}");
+        let links: usize = page
+            .js("return document.querySelectorAll('.not-found__chapters a').length;")
+            .await?;
+        ensure!(links == chapters().len(), "{links} chapter links offered");
+    }
+    page.click(".not-found a.button--primary").await?;
+    page.wait_for("!!document.querySelector('.chapter-list')", "the home page")
+        .await?;
+    Ok(())
+}
+
+pub async fn keyboard_alone_reaches_content_and_the_menu(page: &Page) -> TestResult {
+    page.set_viewport(420, 800).await?;
+    page.open("").await?;
+    let nav_hidden = "getComputedStyle(document.getElementById('site-nav')).display === 'none'";
+    ensure!(page.js::<bool>(&format!("return {nav_hidden};")).await?, "on a narrow screen the chapter menu starts closed");
+
+    page.tab_to(".skip-link", 3).await?;
+    page.press(Key::Enter).await?;
+    page.wait_for("document.activeElement?.id === 'main-content'", "the skip link to focus the main content")
+        .await?;
+
+    page.open("").await?;
+    page.tab_to(".menu-button", 6).await?;
+    page.press(Key::Enter).await?;
+    page.wait_for(&format!("!({nav_hidden})"), "the menu to open").await?;
+    ensure!(
+        page.js::<String>("return document.querySelector('.menu-button').getAttribute('aria-expanded');").await? == "true",
+        "the menu button says it is expanded"
+    );
+    page.press(Key::Escape).await?;
+    page.wait_for(nav_hidden, "Escape to close the menu").await?;
+    ensure!(
+        page.js::<bool>("return document.activeElement?.classList.contains('menu-button');").await?,
+        "focus returns to the menu button, not {}",
+        page.focused().await?
+    );
+
+    // Open it again and follow a chapter link by keyboard.
+    let chapter = &chapters()[1];
+    page.press(Key::Enter).await?;
+    page.wait_for(&format!("!({nav_hidden})"), "the menu to open again").await?;
+    page.tab_to(&format!("#site-nav a[href$='/chapters/{}']", chapter.id), 12)
+        .await?;
+    page.press(Key::Enter).await?;
+    page.wait_for_h1(chapter.title).await?;
+    page.wait_for(nav_hidden, "the menu to close after navigating").await?;
+    page.wait_for("document.activeElement?.id === 'chapter-title'", "focus to move to the new page's heading")
+        .await?;
+    Ok(())
+}
+
+pub async fn narrow_screens_do_not_scroll_sideways(page: &Page) -> TestResult {
+    // Engines keep different minimum window widths; each check holds for the width they show.
+    for requested in [320, 480, 700] {
+        page.set_viewport(requested, 800).await?;
+        for path in ["", "chapters/databases", "chapters/frameworks-and-libraries"] {
+            page.open(path).await?;
+            let width: f64 = page.js("return innerWidth;").await?;
+            let overflow: f64 = page
+                .js("return document.documentElement.scrollWidth - innerWidth;")
+                .await?;
+            if overflow > 0.5 {
+                let culprits: Vec<String> = page
+                    .js("return [...document.querySelectorAll('body *')]\
+                         .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)\
+                         .slice(0, 5).map(e => e.tagName + '.' + e.className);")
+                    .await?;
+                return Err(format!(
+                    "/{path} overflows a {width}px window by {overflow}px: {culprits:?}"
+                ));
+            }
+            let menu_visible: bool = page
+                .js("return getComputedStyle(document.querySelector('.menu-button')).display !== 'none';")
+                .await?;
+            ensure!(menu_visible, "the menu button shows on a {width}px window");
+        }
+    }
+    Ok(())
+}
+
+pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
+    page.open("").await?;
+    let background = "getComputedStyle(document.body).backgroundColor";
+    let select = page
+        .client
+        .find(fantoccini::Locator::Css("#theme-select"))
+        .await
+        .map_err(|e| format!("theme picker: {e}"))?;
+    select
+        .select_by_value("dark")
+        .await
+        .map_err(|e| format!("choose dark: {e}"))?;
+    page.wait_for("document.documentElement.dataset.theme === 'dark'", "the dark theme")
+        .await?;
+    let dark: String = page.js(&format!("return {background};")).await?;
+    page.client
+        .refresh()
+        .await
+        .map_err(|e| format!("reload: {e}"))?;
+    page.wait_for_view().await?;
+    ensure!(
+        page.js::<String>("return document.documentElement.dataset.theme || '';").await? == "dark",
+        "the dark theme survives a reload"
+    );
+    ensure!(
+        page.js::<String>("return document.getElementById('theme-select').value;").await? == "dark",
+        "the picker shows the remembered choice"
+    );
+    ensure!(page.js::<String>(&format!("return {background};")).await? == dark, "same colours after reload");
+
+    let select = page
+        .client
+        .find(fantoccini::Locator::Css("#theme-select"))
+        .await
+        .map_err(|e| format!("theme picker: {e}"))?;
+    select
+        .select_by_value("light")
+        .await
+        .map_err(|e| format!("choose light: {e}"))?;
+    page.wait_for("document.documentElement.dataset.theme === 'light'", "the light theme")
+        .await?;
+    let light: String = page.js(&format!("return {background};")).await?;
+    ensure!(light != dark, "light ({light}) and dark ({dark}) backgrounds differ");
+    Ok(())
+}
+
+pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult {
+    page.open("chapters/databases").await?;
+    ensure!(
+        page.js::<bool>("return document.getElementById('fatal-error').hidden;").await?,
+        "no error panel while all is well"
+    );
+    page.js::<Value>("try { window.wasmBindings.debug_panic(); } catch (e) {} return null;")
+        .await?;
+    page.wait_for(
+        "!document.getElementById('fatal-error').hidden",
+        "the error panel to appear",
+    )
+    .await?;
+    let visible: bool = page
+        .js("const r = document.getElementById('fatal-error-reload').getBoundingClientRect(); return r.width > 0 && r.height > 0;")
+        .await?;
+    ensure!(visible, "the reload button is visible");
+    ensure!(
+        page.js::<String>("return document.activeElement?.id || '';").await? == "fatal-error-reload",
+        "focus moves to the reload button"
+    );
+    page.click("#fatal-error-reload").await?;
+    page.wait_for(
+        "document.getElementById('fatal-error')?.hidden === true && !!document.querySelector('#app main h1')",
+        "the reloaded guide",
+    )
+    .await?;
+    page.wait_for_view().await?;
+    ensure!(page.h1().await? != "", "the guide works again after reloading");
+    Ok(())
+}
+

@@ -1,0 +1,188 @@
+//! A browser tab on the guide, with the few actions and questions the tests need.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+
+pub type TestResult<T = ()> = Result<T, String>;
+
+/// Fails the test with a message unless the condition holds.
+#[macro_export]
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+));
+        }
+    };
+}
+
+pub struct Page {
+    pub client: Client,
+    /// The site's root URL, ending in `/` (e.g. `http://127.0.0.1:4321/backend-guide/`).
+    pub site_url: String,
+}
+
+const WAIT: Duration = Duration::from_secs(15);
+
+impl Page {
+    /// Loads `path` (relative to the site root, e.g. `chapters/databases`) as a fresh page load
+    /// and waits until the app has rendered a view.
+    pub async fn open(&self, path: &str) -> TestResult {
+        let url = format!("{}{}", self.site_url, path);
+        self.client
+            .goto(&url)
+            .await
+            .map_err(|e| format!("cannot load {url}: {e}"))?;
+        self.wait_for_view().await
+    }
+
+    /// Waits until the app (not the static loading shell) shows a view with an `h1`.
+    pub async fn wait_for_view(&self) -> TestResult {
+        self.wait_for(
+            "!!document.querySelector('#app .site-body main h1')",
+            "the app to render a view",
+        )
+        .await
+    }
+
+    /// Runs a script (a function body; `arguments` holds `args`) and decodes its result.
+    pub async fn js<T: DeserializeOwned>(&self, script: &str) -> TestResult<T> {
+        let value = self
+            .client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))?;
+        serde_json::from_value(value.clone())
+            .map_err(|e| format!("unexpected script result {value}: {e}\n{script}"))
+    }
+
+    /// Polls a JavaScript expression until it is truthy.
+    pub async fn wait_for(&self, expression: &str, what: &str) -> TestResult {
+        let script = format!("return !!({expression});");
+        let deadline = Instant::now() + WAIT;
+        let mut last_error = String::new();
+        while Instant::now() < deadline {
+            match self.client.execute(&script, Vec::new()).await {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Ok(_) => {}
+                Err(e) => last_error = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err(format!(
+            "timed out waiting for {what} ({expression}) {last_error}\n  at {}",
+            self.location().await.unwrap_or_default()
+        ))
+    }
+
+    /// Waits until the view's `h1` reads `text`.
+    pub async fn wait_for_h1(&self, text: &str) -> TestResult {
+        self.wait_for(
+            &format!(
+                "document.querySelector('main h1')?.textContent.trim() === {}",
+                js_string(text)
+            ),
+            &format!("the heading “{text}”"),
+        )
+        .await
+    }
+
+    pub async fn h1(&self) -> TestResult<String> {
+        self.js("return document.querySelector('main h1')?.textContent.trim() ?? null;")
+            .await
+    }
+
+    pub async fn title(&self) -> TestResult<String> {
+        self.js("return document.title;").await
+    }
+
+    /// `location.pathname + location.hash`.
+    pub async fn location(&self) -> TestResult<String> {
+        self.js("return location.pathname + location.hash;").await
+    }
+
+    pub async fn click(&self, css: &str) -> TestResult {
+        let element = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element `{css}`: {e}"))?;
+        // WebDriver scrolls by itself, but the page's smooth scrolling can still be moving
+        // when it clicks: bring the element into view instantly first, as a settled page would.
+        self.js::<Value>(&format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}}); return null;",
+            js_string(css)
+        ))
+        .await?;
+        element
+            .click()
+            .await
+            .map_err(|e| format!("cannot click `{css}`: {e}"))
+    }
+
+    /// Presses and releases one key, as a keyboard would, on whatever has focus.
+    pub async fn press(&self, key: Key) -> TestResult {
+        let key: char = key.into();
+        let actions = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("key press failed: {e}"))
+    }
+
+    /// A short description of the focused element: `tag#id.class "text"`.
+    pub async fn focused(&self) -> TestResult<String> {
+        self.js(
+            "const e = document.activeElement; if (!e) return ''; \
+             return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
+             (e.className ? '.' + String(e.className).split(' ').join('.') : '') + \
+             ' \"' + (e.textContent || '').trim().slice(0, 60) + '\"';",
+        )
+        .await
+    }
+
+    /// Presses Tab until the focused element matches `css` (at most `limit` presses).
+    pub async fn tab_to(&self, css: &str, limit: usize) -> TestResult {
+        let check = format!("return document.activeElement?.matches({}) ?? false;", js_string(css));
+        for _ in 0..limit {
+            self.press(Key::Tab).await?;
+            if self.js::<bool>(&check).await? {
+                return Ok(());
+            }
+        }
+        Err(format!(
+            "Tab never reached `{css}` in {limit} presses; focus is on {}",
+            self.focused().await?
+        ))
+    }
+
+    pub async fn set_viewport(&self, width: u32, height: u32) -> TestResult {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| format!("cannot resize the window: {e}"))?;
+        // Window size includes browser chrome in some engines; wait for the layout to settle.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        Ok(())
+    }
+
+    /// Uncaught errors and unhandled rejections the page recorded (see index.html).
+    pub async fn uncaught_errors(&self) -> TestResult<Vec<String>> {
+        self.js("return (window.__guideErrors || []).map(String);")
+            .await
+    }
+}
+
+/// A Rust string as a JavaScript string literal.
+pub fn js_string(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialize")
+}
