@@ -96,8 +96,12 @@ impl Driver {
             Engine::Firefox => {
                 require(FIREFOX)?;
                 spawn(
-                    Command::new(which("geckodriver")?)
-                        .args(["--host", "127.0.0.1", "--port", &port.to_string()]),
+                    Command::new(which("geckodriver")?).args([
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        &port.to_string(),
+                    ]),
                     "geckodriver",
                 )?
             }

@@ -43,8 +43,16 @@ pub async fn home_lists_every_chapter(page: &Page) -> TestResult {
         expected.len()
     );
     for ((title, summary, meta), chapter) in cards.iter().zip(expected) {
-        ensure!(title == chapter.title, "card “{title}”, expected “{}”", chapter.title);
-        ensure!(summary == chapter.summary, "summary of {}: “{summary}”", chapter.id);
+        ensure!(
+            title == chapter.title,
+            "card “{title}”, expected “{}”",
+            chapter.title
+        );
+        ensure!(
+            summary == chapter.summary,
+            "summary of {}: “{summary}”",
+            chapter.id
+        );
         ensure!(
             meta.contains(&format!("{} min read", chapter.reading_minutes)),
             "reading time of {}: “{meta}”",
@@ -54,7 +62,10 @@ pub async fn home_lists_every_chapter(page: &Page) -> TestResult {
     let promise: String = page
         .js("return document.querySelector('.hero__lead').textContent;")
         .await?;
-    ensure!(promise.split_whitespace().count() > 40, "the promise paragraph is there");
+    ensure!(
+        promise.split_whitespace().count() > 40,
+        "the promise paragraph is there"
+    );
 
     page.click(".hero a.button--primary").await?;
     page.wait_for_h1(expected[0].title).await?;
@@ -71,8 +82,11 @@ pub async fn every_chapter_opens_from_the_navigation(page: &Page) -> TestResult 
     let mut titles = HashSet::new();
     titles.insert(page.title().await?);
     for chapter in chapters() {
-        page.click(&format!("#site-nav a[href='/backend-guide/chapters/{}']", chapter.id))
-            .await?;
+        page.click(&format!(
+            "#site-nav a[href='/backend-guide/chapters/{}']",
+            chapter.id
+        ))
+        .await?;
         page.wait_for_h1(chapter.title).await?;
         let location = page.location().await?;
         ensure!(
@@ -98,11 +112,19 @@ pub async fn every_chapter_opens_from_the_navigation(page: &Page) -> TestResult 
         let body_words: usize = page
             .js("return document.querySelector('.chapter__body').innerText.split(/\\s+/).length;")
             .await?;
-        ensure!(body_words > 500, "{} shows its body ({body_words} words)", chapter.id);
+        ensure!(
+            body_words > 500,
+            "{} shows its body ({body_words} words)",
+            chapter.id
+        );
         let key_points: usize = page
             .js("return document.querySelectorAll('#key-points + ul > li').length;")
             .await?;
-        ensure!((3..=5).contains(&key_points), "{} ends with key points", chapter.id);
+        ensure!(
+            (3..=5).contains(&key_points),
+            "{} ends with key points",
+            chapter.id
+        );
     }
     ensure!(
         titles.len() == chapters().len() + 1,
@@ -114,13 +136,19 @@ pub async fn every_chapter_opens_from_the_navigation(page: &Page) -> TestResult 
 pub async fn chapter_deep_link_loads_on_a_fresh_page(page: &Page) -> TestResult {
     let chapter = &chapters()[chapters().len() / 2];
     page.open(&format!("chapters/{}", chapter.id)).await?;
-    ensure!(page.h1().await? == chapter.title, "deep link shows {}", chapter.id);
+    ensure!(
+        page.h1().await? == chapter.title,
+        "deep link shows {}",
+        chapter.id
+    );
     ensure!(
         page.title().await? == format!("{} · {SITE}", chapter.title),
         "title {}",
         page.title().await?
     );
-    let one_h1: usize = page.js("return document.querySelectorAll('h1').length;").await?;
+    let one_h1: usize = page
+        .js("return document.querySelectorAll('h1').length;")
+        .await?;
     ensure!(one_h1 == 1, "{one_h1} h1 elements");
     Ok(())
 }
@@ -154,7 +182,8 @@ pub async fn section_deep_link_scrolls_to_its_heading(page: &Page) -> TestResult
         .iter()
         .find(|s| s.id == "key-points")
         .ok_or("key points section")?;
-    page.click(&format!(".toc a[href$='#{}']", other.id)).await?;
+    page.click(&format!(".toc a[href$='#{}']", other.id))
+        .await?;
     page.wait_for(
         &format!("location.hash === '#{}'", other.id),
         "the URL to name the section",
@@ -208,7 +237,11 @@ pub async fn back_and_forward_move_between_views(page: &Page) -> TestResult {
 pub async fn unknown_paths_show_a_helpful_not_found_view(page: &Page) -> TestResult {
     for path in ["no/such/page", "chapters/no-such-chapter"] {
         page.open(path).await?;
-        ensure!(page.h1().await? == "Page not found", "{path}: {}", page.h1().await?);
+        ensure!(
+            page.h1().await? == "Page not found",
+            "{path}: {}",
+            page.h1().await?
+        );
         ensure!(
             page.title().await? == format!("Page not found · {SITE}"),
             "{path}: title {}",
@@ -217,7 +250,10 @@ pub async fn unknown_paths_show_a_helpful_not_found_view(page: &Page) -> TestRes
         let shown: String = page
             .js("return document.querySelector('.not-found__path').textContent;")
             .await?;
-        ensure!(shown == format!("/backend-guide/{path}"), "the unknown path is named: {shown}");
+        ensure!(
+            shown == format!("/backend-guide/{path}"),
+            "the unknown path is named: {shown}"
+        );
         let links: usize = page
             .js("return document.querySelectorAll('.not-found__chapters a').length;")
             .await?;
@@ -233,25 +269,38 @@ pub async fn keyboard_alone_reaches_content_and_the_menu(page: &Page) -> TestRes
     page.set_viewport(420, 800).await?;
     page.open("").await?;
     let nav_hidden = "getComputedStyle(document.getElementById('site-nav')).display === 'none'";
-    ensure!(page.js::<bool>(&format!("return {nav_hidden};")).await?, "on a narrow screen the chapter menu starts closed");
+    ensure!(
+        page.js::<bool>(&format!("return {nav_hidden};")).await?,
+        "on a narrow screen the chapter menu starts closed"
+    );
 
     page.tab_to(".skip-link", 3).await?;
     page.press(Key::Enter).await?;
-    page.wait_for("document.activeElement?.id === 'main-content'", "the skip link to focus the main content")
-        .await?;
+    page.wait_for(
+        "document.activeElement?.id === 'main-content'",
+        "the skip link to focus the main content",
+    )
+    .await?;
 
     page.open("").await?;
     page.tab_to(".menu-button", 6).await?;
     page.press(Key::Enter).await?;
-    page.wait_for(&format!("!({nav_hidden})"), "the menu to open").await?;
+    page.wait_for(&format!("!({nav_hidden})"), "the menu to open")
+        .await?;
     ensure!(
-        page.js::<String>("return document.querySelector('.menu-button').getAttribute('aria-expanded');").await? == "true",
+        page.js::<String>(
+            "return document.querySelector('.menu-button').getAttribute('aria-expanded');"
+        )
+        .await?
+            == "true",
         "the menu button says it is expanded"
     );
     page.press(Key::Escape).await?;
-    page.wait_for(nav_hidden, "Escape to close the menu").await?;
+    page.wait_for(nav_hidden, "Escape to close the menu")
+        .await?;
     ensure!(
-        page.js::<bool>("return document.activeElement?.classList.contains('menu-button');").await?,
+        page.js::<bool>("return document.activeElement?.classList.contains('menu-button');")
+            .await?,
         "focus returns to the menu button, not {}",
         page.focused().await?
     );
@@ -259,14 +308,22 @@ pub async fn keyboard_alone_reaches_content_and_the_menu(page: &Page) -> TestRes
     // Open it again and follow a chapter link by keyboard.
     let chapter = &chapters()[1];
     page.press(Key::Enter).await?;
-    page.wait_for(&format!("!({nav_hidden})"), "the menu to open again").await?;
-    page.tab_to(&format!("#site-nav a[href$='/chapters/{}']", chapter.id), 12)
+    page.wait_for(&format!("!({nav_hidden})"), "the menu to open again")
         .await?;
+    page.tab_to(
+        &format!("#site-nav a[href$='/chapters/{}']", chapter.id),
+        12,
+    )
+    .await?;
     page.press(Key::Enter).await?;
     page.wait_for_h1(chapter.title).await?;
-    page.wait_for(nav_hidden, "the menu to close after navigating").await?;
-    page.wait_for("document.activeElement?.id === 'chapter-title'", "focus to move to the new page's heading")
+    page.wait_for(nav_hidden, "the menu to close after navigating")
         .await?;
+    page.wait_for(
+        "document.activeElement?.id === 'chapter-title'",
+        "focus to move to the new page's heading",
+    )
+    .await?;
     Ok(())
 }
 
@@ -274,7 +331,11 @@ pub async fn narrow_screens_do_not_scroll_sideways(page: &Page) -> TestResult {
     // Engines keep different minimum window widths; each check holds for the width they show.
     for requested in [320, 480, 700] {
         page.set_viewport(requested, 800).await?;
-        for path in ["", "chapters/databases", "chapters/frameworks-and-libraries"] {
+        for path in [
+            "",
+            "chapters/databases",
+            "chapters/frameworks-and-libraries",
+        ] {
             page.open(path).await?;
             let width: f64 = page.js("return innerWidth;").await?;
             let overflow: f64 = page
@@ -311,8 +372,11 @@ pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
         .select_by_value("dark")
         .await
         .map_err(|e| format!("choose dark: {e}"))?;
-    page.wait_for("document.documentElement.dataset.theme === 'dark'", "the dark theme")
-        .await?;
+    page.wait_for(
+        "document.documentElement.dataset.theme === 'dark'",
+        "the dark theme",
+    )
+    .await?;
     let dark: String = page.js(&format!("return {background};")).await?;
     page.client
         .refresh()
@@ -320,14 +384,21 @@ pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
         .map_err(|e| format!("reload: {e}"))?;
     page.wait_for_view().await?;
     ensure!(
-        page.js::<String>("return document.documentElement.dataset.theme || '';").await? == "dark",
+        page.js::<String>("return document.documentElement.dataset.theme || '';")
+            .await?
+            == "dark",
         "the dark theme survives a reload"
     );
     ensure!(
-        page.js::<String>("return document.getElementById('theme-select').value;").await? == "dark",
+        page.js::<String>("return document.getElementById('theme-select').value;")
+            .await?
+            == "dark",
         "the picker shows the remembered choice"
     );
-    ensure!(page.js::<String>(&format!("return {background};")).await? == dark, "same colours after reload");
+    ensure!(
+        page.js::<String>(&format!("return {background};")).await? == dark,
+        "same colours after reload"
+    );
 
     let select = page
         .client
@@ -338,17 +409,24 @@ pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
         .select_by_value("light")
         .await
         .map_err(|e| format!("choose light: {e}"))?;
-    page.wait_for("document.documentElement.dataset.theme === 'light'", "the light theme")
-        .await?;
+    page.wait_for(
+        "document.documentElement.dataset.theme === 'light'",
+        "the light theme",
+    )
+    .await?;
     let light: String = page.js(&format!("return {background};")).await?;
-    ensure!(light != dark, "light ({light}) and dark ({dark}) backgrounds differ");
+    ensure!(
+        light != dark,
+        "light ({light}) and dark ({dark}) backgrounds differ"
+    );
     Ok(())
 }
 
 pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult {
     page.open("chapters/databases").await?;
     ensure!(
-        page.js::<bool>("return document.getElementById('fatal-error').hidden;").await?,
+        page.js::<bool>("return document.getElementById('fatal-error').hidden;")
+            .await?,
         "no error panel while all is well"
     );
     page.js::<Value>("try { window.wasmBindings.debug_panic(); } catch (e) {} return null;")
@@ -363,7 +441,9 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
         .await?;
     ensure!(visible, "the reload button is visible");
     ensure!(
-        page.js::<String>("return document.activeElement?.id || '';").await? == "fatal-error-reload",
+        page.js::<String>("return document.activeElement?.id || '';")
+            .await?
+            == "fatal-error-reload",
         "focus moves to the reload button"
     );
     page.click("#fatal-error-reload").await?;
@@ -373,7 +453,9 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
     )
     .await?;
     page.wait_for_view().await?;
-    ensure!(page.h1().await? != "", "the guide works again after reloading");
+    ensure!(
+        !page.h1().await?.is_empty(),
+        "the guide works again after reloading"
+    );
     Ok(())
 }
-

@@ -8,7 +8,6 @@ use fantoccini::{Client, Locator};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-
 pub type TestResult<T = ()> = Result<T, String>;
 
 /// Fails the test with a message unless the condition holds.
@@ -141,18 +140,19 @@ impl Page {
 
     /// A short description of the focused element: `tag#id.class "text"`.
     pub async fn focused(&self) -> TestResult<String> {
-        self.js(
-            "const e = document.activeElement; if (!e) return ''; \
+        self.js("const e = document.activeElement; if (!e) return ''; \
              return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
              (e.className ? '.' + String(e.className).split(' ').join('.') : '') + \
-             ' \"' + (e.textContent || '').trim().slice(0, 60) + '\"';",
-        )
-        .await
+             ' \"' + (e.textContent || '').trim().slice(0, 60) + '\"';")
+            .await
     }
 
     /// Presses Tab until the focused element matches `css` (at most `limit` presses).
     pub async fn tab_to(&self, css: &str, limit: usize) -> TestResult {
-        let check = format!("return document.activeElement?.matches({}) ?? false;", js_string(css));
+        let check = format!(
+            "return document.activeElement?.matches({}) ?? false;",
+            js_string(css)
+        );
         for _ in 0..limit {
             self.press(Key::Tab).await?;
             if self.js::<bool>(&check).await? {

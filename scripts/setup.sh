@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what The Backend Guide needs, only where it is missing. Idempotent; versions pinned.
+#
+#   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
+#   scripts/setup.sh test    all of that, plus Chromium, Firefox, WebKitGTK, their WebDriver
+#                            servers, and Xvfb
+#
+# Prints the PATH additions it relies on; scripts/serve.sh and scripts/test.sh call it first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14       # 0.22 needs rustc 1.96
+GECKODRIVER_VERSION=0.37.1
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+
+mode=${1:-build}
+case "$mode" in build | test) ;; *) echo "usage: $0 [build|test]" >&2; exit 2 ;; esac
+
+say() { echo "setup: $*" >&2; }
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/tools/node_modules/.bin:$PATH"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# --- Rust: the wasm target -------------------------------------------------------------
+command -v cargo >/dev/null || { say "cargo not found: install Rust with rustup first (https://rustup.rs)"; exit 1; }
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# --- Trunk -----------------------------------------------------------------------------
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing Trunk $TRUNK_VERSION (a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# --- wasm-bindgen-cli: exactly the version in Cargo.lock ---------------------------------
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wasm_bindgen_version" ]; then say "no wasm-bindgen in Cargo.lock"; exit 1; fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_version"
+  # No --locked: the registry lacks one of its locked dependency versions.
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+# --- wasm-opt from npm binaryen (Debian's binaryen 108 produced broken wasm) --------------
+wanted_binaryen=$(node -p "require('./tools/package.json').dependencies.binaryen")
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${wanted_binaryen%%.*}" ]; then
+  say "installing npm tools from tools/package-lock.json"
+  npm ci --prefix tools --no-audit --no-fund
+fi
+
+# --- Dependencies for offline builds (Trunk passes --offline to cargo) --------------------
+cargo fetch --quiet
+
+if [ "$mode" = test ]; then
+  # --- Browsers, WebDriver servers, a virtual display (Debian packages) ------------------
+  missing=()
+  for program in chromium chromedriver firefox-esr WebKitWebDriver Xvfb; do
+    command -v "$program" >/dev/null || missing+=("$program")
+  done
+  [ -x "$MINIBROWSER" ] || missing+=(MiniBrowser)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing browsers and drivers from Debian (missing: ${missing[*]})"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+fi
+
+say "ready ($mode)"
