@@ -20,7 +20,10 @@ pub fn manage_focus_on_navigation() {
             let target = section_element(&hash);
             if first {
                 if let Some(target) = target {
-                    target.scroll_into_view();
+                    // Instant, not smooth: the reader asked for this place, not a tour to it.
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_behavior(web_sys::ScrollBehavior::Instant);
+                    target.scroll_into_view_with_scroll_into_view_options(&options);
                 }
                 return;
             }
