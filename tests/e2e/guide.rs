@@ -360,24 +360,24 @@ pub async fn narrow_screens_do_not_scroll_sideways(page: &Page) -> TestResult {
     Ok(())
 }
 
+/// Picks a theme in the header's picker and waits until the page applied it.
+async fn choose_theme(page: &Page, value: &str) -> TestResult {
+    page.select("#theme-select", value).await?;
+    page.wait_for(
+        &format!(
+            "document.documentElement.dataset.theme === {}",
+            js_string(value)
+        ),
+        &format!("the {value} theme"),
+    )
+    .await
+}
+
 pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
     page.open("").await?;
-    let background = "getComputedStyle(document.body).backgroundColor";
-    let select = page
-        .client
-        .find(fantoccini::Locator::Css("#theme-select"))
-        .await
-        .map_err(|e| format!("theme picker: {e}"))?;
-    select
-        .select_by_value("dark")
-        .await
-        .map_err(|e| format!("choose dark: {e}"))?;
-    page.wait_for(
-        "document.documentElement.dataset.theme === 'dark'",
-        "the dark theme",
-    )
-    .await?;
-    let dark: String = page.js(&format!("return {background};")).await?;
+    let background = "return getComputedStyle(document.body).backgroundColor;";
+    choose_theme(page, "dark").await?;
+    let dark: String = page.js(background).await?;
     page.client
         .refresh()
         .await
@@ -396,25 +396,11 @@ pub async fn theme_choice_is_applied_and_remembered(page: &Page) -> TestResult {
         "the picker shows the remembered choice"
     );
     ensure!(
-        page.js::<String>(&format!("return {background};")).await? == dark,
+        page.js::<String>(background).await? == dark,
         "same colours after reload"
     );
-
-    let select = page
-        .client
-        .find(fantoccini::Locator::Css("#theme-select"))
-        .await
-        .map_err(|e| format!("theme picker: {e}"))?;
-    select
-        .select_by_value("light")
-        .await
-        .map_err(|e| format!("choose light: {e}"))?;
-    page.wait_for(
-        "document.documentElement.dataset.theme === 'light'",
-        "the light theme",
-    )
-    .await?;
-    let light: String = page.js(&format!("return {background};")).await?;
+    choose_theme(page, "light").await?;
+    let light: String = page.js(background).await?;
     ensure!(
         light != dark,
         "light ({light}) and dark ({dark}) backgrounds differ"

@@ -126,6 +126,17 @@ impl Page {
             .map_err(|e| format!("cannot click `{css}`: {e}"))
     }
 
+    /// Chooses the option with `value` in the `<select>` matching `css`, as a user would.
+    pub async fn select(&self, css: &str, value: &str) -> TestResult {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element `{css}`: {e}"))?
+            .select_by_value(value)
+            .await
+            .map_err(|e| format!("cannot choose `{value}` in `{css}`: {e}"))
+    }
+
     /// Presses and releases one key, as a keyboard would, on whatever has focus.
     pub async fn press(&self, key: Key) -> TestResult {
         let key: char = key.into();
