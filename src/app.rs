@@ -5,7 +5,10 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{chapter::ChapterPage, home::HomePage, not_found::NotFoundPage};
+use crate::pages::{
+    chapter::ChapterPage, home::HomePage, not_found::NotFoundPage, progress::ProgressPage,
+};
+use crate::progress::store::ProgressStore;
 use crate::routes::router_base;
 use crate::ui::layout::Layout;
 
@@ -13,12 +16,14 @@ use crate::ui::layout::Layout;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::theme::apply(crate::theme::load());
+    ProgressStore::provide();
     view! {
         <Router base=router_base()>
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/chapters/:id") view=ChapterPage />
+                    <Route path=path!("/progress") view=ProgressPage />
                 </Routes>
             </Layout>
         </Router>

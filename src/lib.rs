@@ -1,12 +1,13 @@
 //! The Backend Guide: a Leptos (CSR) app. See ARCHITECTURE.md for the map.
 //!
-//! Plain-Rust domain modules (`content`, `routes`, `theme`) hold no web-sys calls and are
+//! Plain-Rust domain modules (`content`, `routes`, `theme`, `progress::{model, codec}`) hold no web-sys calls and are
 //! tested on the host; `app`, `ui` and `pages` are thin views over them.
 
 pub mod app;
 pub mod content;
 pub mod fatal_error;
 pub mod pages;
+pub mod progress;
 pub mod render;
 pub mod routes;
 pub mod storage;

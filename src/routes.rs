@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page<'a> {
     Home,
+    Progress,
     Chapter {
         id: &'a str,
         section: Option<&'a str>,
@@ -21,6 +22,7 @@ impl Page<'_> {
     pub fn path(&self) -> String {
         match self {
             Page::Home => "/".to_string(),
+            Page::Progress => "/progress".to_string(),
             Page::Chapter { id, section: None } => format!("/chapters/{id}"),
             Page::Chapter {
                 id,
@@ -76,6 +78,7 @@ mod tests {
     #[test]
     fn pages_have_stable_paths() {
         assert_eq!(Page::Home.path(), "/");
+        assert_eq!(Page::Progress.path(), "/progress");
         assert_eq!(
             Page::Chapter {
                 id: "databases",

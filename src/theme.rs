@@ -33,7 +33,7 @@ impl ThemeChoice {
     /// What the picker shows.
     pub fn label(self) -> &'static str {
         match self {
-            ThemeChoice::System => "Match system",
+            ThemeChoice::System => "System",
             ThemeChoice::Light => "Light",
             ThemeChoice::Dark => "Dark",
         }

@@ -4,4 +4,5 @@ pub mod chapter_nav;
 pub mod layout;
 pub mod navigation_focus;
 pub mod page_meta;
+pub mod storage_notice;
 pub mod theme_picker;

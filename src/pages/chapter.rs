@@ -1,10 +1,13 @@
 //! One chapter: title, contents, body, previous/next links.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
+use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters, Chapter};
 use crate::pages::not_found::NotFoundPage;
+use crate::progress::model::ChapterState;
+use crate::progress::store::ProgressStore;
 use crate::render;
 use crate::routes::{href, Page};
 use crate::ui::page_meta::PageMeta;
@@ -24,6 +27,10 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
     let number = content::position(chapter.id).unwrap_or(0);
     let (previous, next) = content::neighbours(chapter.id);
     let sections = chapter.sections.iter().filter(|s| s.level == 2);
+    // Once the reader uses the toggle, their choice stands: reaching the end no longer marks
+    // the chapter read during this visit.
+    let toggled = StoredValue::new(false);
+    track_reading(chapter, toggled);
     view! {
         <PageMeta title=Some(chapter.title.to_string()) description=chapter.summary.to_string() />
         <article class="chapter" aria-labelledby="chapter-title">
@@ -55,6 +62,7 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
                 </ol>
             </nav>
             <div class="chapter__body">{render::blocks(chapter.id, chapter.blocks)}</div>
+            <ReadToggle chapter=chapter toggled />
             <nav class="pager" aria-label="Previous and next chapter">
                 {previous
                     .map(|c| {
@@ -77,4 +85,117 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
             </nav>
         </article>
     }
+}
+
+/// "Mark as read / unread" at the end of the chapter (the end also marks it read by itself).
+#[component]
+fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let read = move || {
+        store
+            .progress()
+            .with(|p| p.chapter_state(chapter.id) == ChapterState::Read)
+    };
+    view! {
+        <section class="chapter__end" aria-label="Your progress in this chapter">
+            <p class="chapter__end-status" aria-live="polite">
+                {move || {
+                    if read() {
+                        "✓ You have read this chapter."
+                    } else {
+                        "Reach the end or use the button to mark this chapter as read."
+                    }
+                }}
+            </p>
+            <button
+                type="button"
+                class="button read-toggle"
+                aria-pressed=move || read().to_string()
+                on:click=move |_| {
+                    toggled.set_value(true);
+                    let now_read = !read();
+                    store.update(|p, now| p.set_read(chapter.id, now_read, now));
+                }
+            >
+                {move || if read() { "Mark as unread" } else { "Mark as read" }}
+            </button>
+        </section>
+    }
+}
+
+/// Records reading progress while this chapter is on screen: opening it, the section the
+/// reader has reached (for "Continue where you left off"), and reaching the end (read).
+fn track_reading(chapter: &'static Chapter, toggled: StoredValue<bool>) {
+    let store = ProgressStore::expect();
+    let hash = use_location().hash.get_untracked();
+    let deep_link = hash
+        .strip_prefix('#')
+        .and_then(|id| chapter.sections.iter().find(|s| s.id == id))
+        .map(|s| s.id);
+    store.update(|p, now| {
+        p.open_chapter(chapter.id, now);
+        if deep_link.is_some() {
+            p.visit(chapter.id, deep_link, now);
+        }
+    });
+    let last_section = StoredValue::new(deep_link);
+    let end_reached = StoredValue::new(false);
+    let frame_pending = StoredValue::new(false);
+
+    let check = move || {
+        frame_pending.set_value(false);
+        if let Some(section) = section_in_view(chapter) {
+            if last_section.get_value() != Some(section) {
+                last_section.set_value(Some(section));
+                store.update(|p, now| p.visit(chapter.id, Some(section), now));
+            }
+        }
+        if !end_reached.get_value() && !toggled.get_value() && end_in_view() {
+            end_reached.set_value(true);
+            let already_read = store
+                .progress()
+                .with_untracked(|p| p.chapter_state(chapter.id) == ChapterState::Read);
+            if !already_read {
+                store.update(|p, now| p.set_read(chapter.id, true, now));
+            }
+        }
+    };
+    // Only scrolling counts: a chapter is read when the reader got to its end.
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        if !frame_pending.get_value() {
+            frame_pending.set_value(true);
+            request_animation_frame(check);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The last section heading that has scrolled into the top part of the window.
+fn section_in_view(chapter: &'static Chapter) -> Option<&'static str> {
+    let limit = window().inner_height().ok()?.as_f64()? * 0.35;
+    chapter
+        .sections
+        .iter()
+        .rev()
+        .find(|s| {
+            document()
+                .get_element_by_id(s.id)
+                .is_some_and(|el| el.get_bounding_client_rect().top() <= limit)
+        })
+        .map(|s| s.id)
+}
+
+/// Whether the end of the chapter (the read toggle) is on screen.
+fn end_in_view() -> bool {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    document()
+        .query_selector(".chapter__end")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.get_bounding_client_rect().top() < height)
 }

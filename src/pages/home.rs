@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::content::{chapters, total_reading_minutes};
+use crate::content::{self, chapters, total_reading_minutes};
+use crate::progress::store::ProgressStore;
 use crate::routes::{href, Page};
+use crate::ui::chapter_nav::ChapterStateMark;
 use crate::ui::page_meta::PageMeta;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let all = chapters();
+    let progress = ProgressStore::expect().progress();
     let first = Page::Chapter {
         id: all[0].id,
         section: None,
@@ -30,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
                 </span>
             </p>
         </section>
+        <ContinueReading />
         <section class="chapters" aria-labelledby="chapters-title">
             <h2 id="chapters-title">"Chapters"</h2>
             <ol class="chapter-list">
@@ -37,12 +41,16 @@ pub fn HomePage() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, chapter)| {
+                        let state = Signal::derive(move || {
+                            progress.with(|p| p.chapter_state(chapter.id))
+                        });
                         view! {
-                            <li class="chapter-card">
+                            <li class="chapter-card" data-state=move || state.get().as_str()>
                                 <h3 class="chapter-card__title">
                                     <a href=href(Page::Chapter { id: chapter.id, section: None })>
                                         {chapter.title}
                                     </a>
+                                    <ChapterStateMark state />
                                 </h3>
                                 <p class="chapter-card__summary">{chapter.summary}</p>
                                 <p class="chapter-card__meta">
@@ -54,5 +62,48 @@ pub fn HomePage() -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// "Continue where you left off": the last chapter and section visited, when there is one.
+#[component]
+fn ContinueReading() -> impl IntoView {
+    let progress = ProgressStore::expect().progress();
+    let place = Memo::new(move |_| {
+        let known: Vec<&str> = chapters().iter().map(|c| c.id).collect();
+        progress.with(|p| {
+            let visit = p.continue_point(&known)?;
+            let chapter = content::chapter(&visit.chapter)?;
+            let section = visit
+                .section
+                .as_deref()
+                .and_then(|id| chapter.sections.iter().find(|s| s.id == id));
+            Some((chapter, section))
+        })
+    });
+    move || {
+        place.get().map(|(chapter, section)| {
+            let completion = progress
+                .with(|p| p.completion(&chapters().iter().map(|c| c.id).collect::<Vec<_>>()));
+            let target = Page::Chapter {
+                id: chapter.id,
+                section: section.map(|s| s.id),
+            };
+            view! {
+                <section class="continue" aria-labelledby="continue-title">
+                    <h2 id="continue-title">"Continue where you left off"</h2>
+                    <p>
+                        <a class="button button--primary continue__link" href=href(target)>
+                            {chapter.title}
+                            {section.map(|s| format!(" — {}", s.title))}
+                        </a>
+                    </p>
+                    <p class="continue__meta">
+                        {format!("{} of {} chapters read · ", completion.read, completion.total)}
+                        <a href=href(Page::Progress)>"See your progress"</a>
+                    </p>
+                </section>
+            }
+        })
     }
 }

@@ -4,12 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::content::chapters;
+use crate::progress::model::ChapterState;
+use crate::progress::store::ProgressStore;
 use crate::routes::{href, Page};
 
 /// `open` only matters on narrow screens (CSS shows the sidebar regardless on wide ones).
 #[component]
 pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
     let location = use_location();
+    let progress = ProgressStore::expect().progress();
     let current = move |page: Page<'_>| {
         let path = crate::routes::with_base(&crate::routes::router_base(), &page.path());
         let here = location.pathname.get();
@@ -25,10 +28,12 @@ pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
                     .iter()
                     .map(|chapter| {
                         let page = Page::Chapter { id: chapter.id, section: None };
+                        let state = move || progress.with(|p| p.chapter_state(chapter.id));
                         view! {
-                            <li>
+                            <li data-state=move || state().as_str()>
                                 <a href=href(page) aria-current=move || current(page)>
                                     {chapter.title}
+                                    <ChapterStateMark state=Signal::derive(state) />
                                 </a>
                             </li>
                         }
@@ -36,5 +41,22 @@ pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </nav>
+    }
+}
+
+/// A small mark after a chapter's title: ✓ when read, ◐ when in progress, with words for
+/// screen readers.
+#[component]
+pub fn ChapterStateMark(#[prop(into)] state: Signal<ChapterState>) -> impl IntoView {
+    move || match state.get() {
+        ChapterState::NotStarted => None,
+        other => Some(view! {
+            <span class=format!("state-mark state-mark--{}", other.as_str())>
+                <span aria-hidden="true">
+                    {if other == ChapterState::Read { " ✓" } else { " ◐" }}
+                </span>
+                <span class="visually-hidden">{format!(" ({})", other.label().to_lowercase())}</span>
+            </span>
+        }),
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterNav;
 use crate::ui::navigation_focus::manage_focus_on_navigation;
+use crate::ui::storage_notice::{SavedIndicator, StorageNoticeBanner};
 use crate::ui::theme_picker::ThemePicker;
 
 #[component]
@@ -50,8 +51,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 "Chapters"
             </button>
+            <SavedIndicator />
+            <a class="progress-link" href=href(Page::Progress)>
+                "Your progress"
+            </a>
             <ThemePicker />
         </header>
+        <StorageNoticeBanner />
         <div class="site-body" on:keydown=close_on_escape>
             <ChapterNav open=menu_open />
             <main id="main-content" tabindex="-1">

@@ -102,7 +102,7 @@ pub async fn every_chapter_opens_from_the_navigation(page: &Page) -> TestResult 
         .await?;
         titles.insert(page.title().await?);
         let current: Vec<String> = page
-            .js("return [...document.querySelectorAll('#site-nav [aria-current=page]')].map(a => a.textContent.trim());")
+            .js("return [...document.querySelectorAll('#site-nav [aria-current=page]')].map(a => a.firstChild.textContent.trim());")
             .await?;
         ensure!(
             current == [chapter.title],

@@ -11,6 +11,7 @@
 mod browsers;
 mod guide;
 mod page;
+mod progress;
 mod server;
 
 use std::collections::HashMap;
@@ -45,6 +46,14 @@ const TESTS: &[(&str, TestFn)] = tests![
     guide::narrow_screens_do_not_scroll_sideways,
     guide::theme_choice_is_applied_and_remembered,
     guide::a_panic_shows_an_error_panel_with_reload,
+    progress::reading_to_the_end_marks_a_chapter_read_and_continue_points_to_it,
+    progress::the_toggle_and_the_progress_page_agree,
+    progress::bad_stored_values_are_kept_aside_and_the_app_keeps_working,
+    progress::full_storage_shows_the_notice_and_the_app_still_works,
+    progress::blocked_storage_shows_the_notice_and_the_app_still_works,
+    progress::two_tabs_keep_both_changes,
+    progress::export_then_reset_then_import_restores_the_same_state,
+    progress::a_malformed_import_file_is_refused_and_changes_nothing,
 ];
 
 /// The subpath the site is served under, as on GitHub Pages.

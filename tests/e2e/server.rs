@@ -104,6 +104,8 @@ impl Site {
         write!(out, "HTTP/1.1 {}\r\n", response.status)?;
         write!(out, "Content-Length: {}\r\n", response.body.len())?;
         write!(out, "Connection: close\r\n")?;
+        // GitHub Pages allows any origin to read the site's files.
+        write!(out, "Access-Control-Allow-Origin: *\r\n")?;
         for (name, value) in &response.headers {
             write!(out, "{name}: {value}\r\n")?;
         }

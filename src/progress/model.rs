@@ -1,0 +1,447 @@
+//! The reader's progress as plain data, and every change to it as a pure function.
+//!
+//! Everything a reader does is recorded with a timestamp, so that two copies of the progress
+//! (two tabs, two devices) can be merged without losing either side: see [`Progress::merge`].
+//! Chapters, sections, diagram nodes and quiz topics are referred to by their stable ids from
+//! `content/`; entries for ids that no longer exist are kept (a later version may bring them
+//! back) and simply not shown.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = u64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// When this progress was last reset or replaced as a whole (reset, import, undo).
+    /// A merge keeps the side with the newer generation entirely.
+    pub generation: Millis,
+    /// By chapter id.
+    pub chapters: BTreeMap<String, ChapterProgress>,
+    /// Where the reader was last: drives "Continue where you left off".
+    pub last_visited: Option<Visit>,
+    pub diagram: DiagramProgress,
+    pub quiz: QuizProgress,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChapterProgress {
+    /// Last time the chapter was opened.
+    pub opened_at: Option<Millis>,
+    /// Last time it was marked read (by reaching its end, or by the toggle).
+    pub read_at: Option<Millis>,
+    /// Last time it was marked unread.
+    pub unread_at: Option<Millis>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChapterState {
+    NotStarted,
+    InProgress,
+    Read,
+}
+
+impl ChapterState {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChapterState::NotStarted => "Not started",
+            ChapterState::InProgress => "In progress",
+            ChapterState::Read => "Read",
+        }
+    }
+
+    /// For CSS classes and test hooks: `not-started`, `in-progress`, `read`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChapterState::NotStarted => "not-started",
+            ChapterState::InProgress => "in-progress",
+            ChapterState::Read => "read",
+        }
+    }
+}
+
+impl ChapterProgress {
+    pub fn is_read(&self) -> bool {
+        match (self.read_at, self.unread_at) {
+            (Some(read), Some(unread)) => read > unread,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    pub fn state(&self) -> ChapterState {
+        if self.is_read() {
+            ChapterState::Read
+        } else if self.opened_at.is_some() || self.read_at.is_some() {
+            ChapterState::InProgress
+        } else {
+            ChapterState::NotStarted
+        }
+    }
+
+    fn merge(&self, other: &Self) -> Self {
+        Self {
+            opened_at: self.opened_at.max(other.opened_at),
+            read_at: self.read_at.max(other.read_at),
+            unread_at: self.unread_at.max(other.unread_at),
+        }
+    }
+}
+
+/// A place in the guide: a chapter, and the section the reader had reached.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Visit {
+    pub at: Millis,
+    pub chapter: String,
+    #[serde(default)]
+    pub section: Option<String>,
+}
+
+/// Slots for the interactive diagram (filled by that feature).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DiagramProgress {
+    pub explored_nodes: BTreeSet<String>,
+    pub completed_scenarios: BTreeSet<String>,
+}
+
+/// Slots for the quiz (filled by that feature).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuizProgress {
+    /// Best score per quiz (a chapter id, or `guide` for the whole guide).
+    pub best_scores: BTreeMap<String, Score>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Score {
+    pub correct: u32,
+    pub total: u32,
+    pub at: Millis,
+}
+
+impl Score {
+    /// A total order: higher share correct first, then more questions, then later.
+    fn rank(&self, other: &Self) -> Ordering {
+        let mine = u64::from(self.correct) * u64::from(other.total);
+        let theirs = u64::from(other.correct) * u64::from(self.total);
+        mine.cmp(&theirs)
+            .then(self.total.cmp(&other.total))
+            .then(self.correct.cmp(&other.correct))
+            .then(self.at.cmp(&other.at))
+    }
+
+    pub fn percent(&self) -> u32 {
+        (self.correct * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// How far the reader is through the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    pub read: usize,
+    pub in_progress: usize,
+    pub total: usize,
+}
+
+impl Completion {
+    pub fn percent(&self) -> usize {
+        (self.read * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+impl Progress {
+    pub fn chapter_state(&self, id: &str) -> ChapterState {
+        self.chapters
+            .get(id)
+            .map_or(ChapterState::NotStarted, ChapterProgress::state)
+    }
+
+    /// Completion over the chapters that exist now (`known` ids); others are ignored.
+    pub fn completion(&self, known: &[&str]) -> Completion {
+        let mut completion = Completion {
+            read: 0,
+            in_progress: 0,
+            total: known.len(),
+        };
+        for id in known {
+            match self.chapter_state(id) {
+                ChapterState::Read => completion.read += 1,
+                ChapterState::InProgress => completion.in_progress += 1,
+                ChapterState::NotStarted => {}
+            }
+        }
+        completion
+    }
+
+    /// Where to continue reading, if the last visited chapter still exists.
+    pub fn continue_point(&self, known: &[&str]) -> Option<&Visit> {
+        self.last_visited
+            .as_ref()
+            .filter(|v| known.contains(&v.chapter.as_str()))
+    }
+
+    /// Whether there is anything to save, show or export at all.
+    pub fn is_empty(&self) -> bool {
+        self.chapters.is_empty()
+            && self.last_visited.is_none()
+            && self.diagram == DiagramProgress::default()
+            && self.quiz == QuizProgress::default()
+    }
+
+    // --- Changes ------------------------------------------------------------------------
+
+    /// The reader opened a chapter (at its top).
+    pub fn open_chapter(&mut self, chapter: &str, now: Millis) {
+        let entry = self.chapters.entry(chapter.to_string()).or_default();
+        entry.opened_at = entry.opened_at.max(Some(now));
+        self.visit(chapter, None, now);
+    }
+
+    /// The reader reached a section of a chapter.
+    pub fn visit(&mut self, chapter: &str, section: Option<&str>, now: Millis) {
+        self.last_visited = Some(Visit {
+            at: now,
+            chapter: chapter.to_string(),
+            section: section.map(str::to_string),
+        });
+    }
+
+    pub fn set_read(&mut self, chapter: &str, read: bool, now: Millis) {
+        let entry = self.chapters.entry(chapter.to_string()).or_default();
+        if read {
+            entry.read_at = entry.read_at.max(Some(now));
+        } else {
+            entry.unread_at = entry.unread_at.max(Some(now));
+        }
+    }
+
+    pub fn record_score(&mut self, quiz: &str, score: Score) {
+        let best = self
+            .quiz
+            .best_scores
+            .entry(quiz.to_string())
+            .or_insert(score);
+        if score.rank(best) == Ordering::Greater {
+            *best = score;
+        }
+    }
+
+    /// Forget everything; other tabs adopt the reset because its generation is newer.
+    pub fn reset(now: Millis) -> Self {
+        Self {
+            generation: now,
+            ..Self::default()
+        }
+    }
+
+    /// Replaces this progress with `other` as a whole (import, undo), winning over older copies.
+    pub fn replaced_by(other: &Progress, now: Millis) -> Self {
+        Self {
+            generation: now.max(other.generation),
+            ..other.clone()
+        }
+    }
+
+    /// Combines two copies without losing either side: chapters read in either stay read
+    /// unless marked unread later, best scores are the maximum, sets are unions, and the
+    /// newest visit wins. A newer generation (reset or import) wins as a whole.
+    /// Commutative, associative and idempotent, so tabs converge in any order.
+    pub fn merge(&self, other: &Progress) -> Progress {
+        match self.generation.cmp(&other.generation) {
+            Ordering::Greater => return self.clone(),
+            Ordering::Less => return other.clone(),
+            Ordering::Equal => {}
+        }
+        let mut chapters = self.chapters.clone();
+        for (id, theirs) in &other.chapters {
+            chapters
+                .entry(id.clone())
+                .and_modify(|mine| *mine = mine.merge(theirs))
+                .or_insert(*theirs);
+        }
+        let mut quiz = self.quiz.clone();
+        for (id, score) in &other.quiz.best_scores {
+            let best = quiz.best_scores.entry(id.clone()).or_insert(*score);
+            if score.rank(best) == Ordering::Greater {
+                *best = *score;
+            }
+        }
+        Progress {
+            generation: self.generation,
+            chapters,
+            last_visited: self.last_visited.clone().max(other.last_visited.clone()),
+            diagram: DiagramProgress {
+                explored_nodes: &self.diagram.explored_nodes | &other.diagram.explored_nodes,
+                completed_scenarios: &self.diagram.completed_scenarios
+                    | &other.diagram.completed_scenarios,
+            },
+            quiz,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KNOWN: &[&str] = &["intro", "databases", "career"];
+
+    #[test]
+    fn opening_a_chapter_puts_it_in_progress_and_makes_it_the_continue_point() {
+        let mut p = Progress::default();
+        assert_eq!(p.chapter_state("intro"), ChapterState::NotStarted);
+        assert_eq!(p.continue_point(KNOWN), None);
+        p.open_chapter("intro", 10);
+        assert_eq!(p.chapter_state("intro"), ChapterState::InProgress);
+        p.visit("intro", Some("clients-and-servers"), 20);
+        let point = p.continue_point(KNOWN).unwrap();
+        assert_eq!(
+            (point.chapter.as_str(), point.section.as_deref()),
+            ("intro", Some("clients-and-servers"))
+        );
+    }
+
+    #[test]
+    fn read_and_unread_follow_the_latest_toggle() {
+        let mut p = Progress::default();
+        p.set_read("intro", true, 10);
+        assert_eq!(p.chapter_state("intro"), ChapterState::Read);
+        p.set_read("intro", false, 20);
+        assert_eq!(p.chapter_state("intro"), ChapterState::InProgress);
+        p.set_read("intro", true, 30);
+        assert!(p.chapters["intro"].is_read());
+    }
+
+    #[test]
+    fn completion_counts_only_chapters_that_exist() {
+        let mut p = Progress::default();
+        p.set_read("intro", true, 1);
+        p.set_read("a-removed-chapter", true, 1);
+        p.open_chapter("databases", 2);
+        let c = p.completion(KNOWN);
+        assert_eq!(
+            c,
+            Completion {
+                read: 1,
+                in_progress: 1,
+                total: 3
+            }
+        );
+        assert_eq!(c.percent(), 33);
+        assert!(
+            p.chapters.contains_key("a-removed-chapter"),
+            "unknown ids are kept"
+        );
+        p.visit("a-removed-chapter", None, 5);
+        assert_eq!(
+            p.continue_point(KNOWN),
+            None,
+            "a removed chapter is not offered"
+        );
+    }
+
+    #[test]
+    fn merge_keeps_both_sides() {
+        let mut a = Progress::default();
+        a.set_read("intro", true, 10);
+        a.visit("intro", None, 10);
+        a.diagram.explored_nodes.insert("database".into());
+        a.record_score(
+            "intro",
+            Score {
+                correct: 3,
+                total: 4,
+                at: 10,
+            },
+        );
+        let mut b = Progress::default();
+        b.set_read("databases", true, 20);
+        b.visit("databases", Some("relational-databases"), 20);
+        b.diagram.explored_nodes.insert("cache".into());
+        b.record_score(
+            "intro",
+            Score {
+                correct: 4,
+                total: 4,
+                at: 5,
+            },
+        );
+
+        let m = a.merge(&b);
+        assert_eq!(m.chapter_state("intro"), ChapterState::Read);
+        assert_eq!(m.chapter_state("databases"), ChapterState::Read);
+        assert_eq!(
+            m.last_visited.as_ref().unwrap().chapter,
+            "databases",
+            "newest visit wins"
+        );
+        assert_eq!(m.diagram.explored_nodes.len(), 2);
+        assert_eq!(
+            m.quiz.best_scores["intro"].correct, 4,
+            "best score is the maximum"
+        );
+    }
+
+    #[test]
+    fn a_later_unread_survives_a_merge_with_an_older_read() {
+        let mut a = Progress::default();
+        a.set_read("intro", true, 10);
+        let mut b = a.clone();
+        b.set_read("intro", false, 20);
+        assert_eq!(a.merge(&b).chapter_state("intro"), ChapterState::InProgress);
+        assert_eq!(b.merge(&a).chapter_state("intro"), ChapterState::InProgress);
+    }
+
+    #[test]
+    fn a_reset_or_import_wins_over_older_copies() {
+        let mut old = Progress::default();
+        old.set_read("intro", true, 10);
+        let reset = Progress::reset(50);
+        assert!(old.merge(&reset).is_empty());
+        assert!(reset.merge(&old).is_empty());
+
+        let mut imported = Progress::default();
+        imported.set_read("career", true, 5);
+        let replaced = Progress::replaced_by(&imported, 60);
+        let merged = old.merge(&replaced);
+        assert_eq!(merged.chapter_state("career"), ChapterState::Read);
+        assert_eq!(merged.chapter_state("intro"), ChapterState::NotStarted);
+    }
+
+    #[test]
+    fn best_score_prefers_the_higher_share() {
+        let mut p = Progress::default();
+        p.record_score(
+            "quiz",
+            Score {
+                correct: 8,
+                total: 10,
+                at: 1,
+            },
+        );
+        p.record_score(
+            "quiz",
+            Score {
+                correct: 3,
+                total: 4,
+                at: 2,
+            },
+        );
+        assert_eq!(p.quiz.best_scores["quiz"].percent(), 80);
+        p.record_score(
+            "quiz",
+            Score {
+                correct: 9,
+                total: 10,
+                at: 3,
+            },
+        );
+        assert_eq!(p.quiz.best_scores["quiz"].percent(), 90);
+    }
+}

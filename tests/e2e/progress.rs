@@ -1,0 +1,586 @@
+//! Progress saved in the browser: reading to the end, the progress page, bad storage of every
+//! kind, full and blocked storage, two tabs, export/import.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::Value;
+
+use crate::ensure;
+use crate::page::{js_string, Page, TestResult};
+
+const KEY: &str = "backend-guide:progress";
+const BACKUP: &str = "backend-guide:progress:backup";
+
+fn chapter_state(id: &str) -> String {
+    format!(
+        "document.querySelector(\"#site-nav li:has(a[href$='/chapters/{id}'])\")?.dataset.state"
+    )
+}
+
+async fn stored(page: &Page, key: &str) -> TestResult<Option<String>> {
+    page.js(&format!("return localStorage.getItem({});", js_string(key)))
+        .await
+}
+
+/// Replaces everything the site has in localStorage with `key = value`.
+async fn store_raw(page: &Page, key: &str, value: &str) -> TestResult {
+    page.js::<Value>(&format!(
+        "localStorage.clear(); localStorage.setItem({}, {}); return null;",
+        js_string(key),
+        js_string(value)
+    ))
+    .await
+    .map(|_| ())
+}
+
+async fn wait_state(page: &Page, id: &str, state: &str) -> TestResult {
+    page.wait_for(
+        &format!("{} === {}", chapter_state(id), js_string(state)),
+        &format!("{id} to be shown as {state}"),
+    )
+    .await
+}
+
+async fn notice(page: &Page) -> TestResult<String> {
+    page.js("return document.querySelector('.storage-notice')?.textContent ?? '';")
+        .await
+}
+
+/// Scrolls down the way a reader does, a screen at a time, to the end of the chapter on
+/// screen, and waits until the chapter counts as read.
+async fn read_to_the_end(page: &Page) -> TestResult {
+    page.js::<Value>(
+        "return new Promise(done => { const step = () => { \
+           window.scrollBy({top: innerHeight * 0.8, behavior: 'instant'}); \
+           if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) done(null); \
+           else setTimeout(step, 40); }; step(); });",
+    )
+    .await?;
+    page.wait_for(
+        "document.querySelector('.read-toggle')?.getAttribute('aria-pressed') === 'true'",
+        "the chapter to be marked read at its end",
+    )
+    .await
+}
+
+/// Opens a chapter and reads it to the end.
+async fn read_chapter(page: &Page, id: &str) -> TestResult {
+    page.open(&format!("chapters/{id}")).await?;
+    read_to_the_end(page).await?;
+    wait_state(page, id, "read").await
+}
+
+pub async fn reading_to_the_end_marks_a_chapter_read_and_continue_points_to_it(
+    page: &Page,
+) -> TestResult {
+    page.open("chapters/databases").await?;
+    wait_state(page, "databases", "in-progress").await?;
+    ensure!(
+        page.js::<String>(
+            "return document.querySelector('.read-toggle').getAttribute('aria-pressed');"
+        )
+        .await?
+            == "false",
+        "not read before reaching the end"
+    );
+    read_to_the_end(page).await?;
+    page.wait_for(
+        "document.querySelector('.saved-indicator')?.classList.contains('is-visible')",
+        "the Saved indicator",
+    )
+    .await?;
+    wait_state(page, "databases", "read").await?;
+
+    page.open("").await?;
+    wait_state(page, "databases", "read").await?;
+    let card: String = page
+        .js("return document.querySelector(\".chapter-card:has(a[href$='/chapters/databases'])\").dataset.state;")
+        .await?;
+    ensure!(
+        card == "read",
+        "the home page's card shows read, not {card}"
+    );
+    let continue_href: String = page
+        .js("return document.querySelector('.continue__link')?.getAttribute('href') ?? '';")
+        .await?;
+    ensure!(
+        continue_href.starts_with("/backend-guide/chapters/databases#"),
+        "Continue points to where the reader was in Databases: {continue_href}"
+    );
+    page.click(".continue__link").await?;
+    page.wait_for_h1("Databases").await?;
+    Ok(())
+}
+
+pub async fn the_toggle_and_the_progress_page_agree(page: &Page) -> TestResult {
+    read_chapter(page, "career").await?;
+    // The toggle undoes and redoes it.
+    page.click(".read-toggle").await?;
+    wait_state(page, "career", "in-progress").await?;
+    page.click(".read-toggle").await?;
+    wait_state(page, "career", "read").await?;
+    page.click(".progress-link").await?;
+    page.wait_for_h1("Your progress").await?;
+    page.wait_for(
+        "document.querySelector('.completion__text')?.textContent.startsWith('1 of ')",
+        "one chapter read",
+    )
+    .await?;
+    let value: f64 = page
+        .js("return document.getElementById('overall-progress').value;")
+        .await?;
+    ensure!(value == 1.0, "the progress bar shows 1, not {value}");
+    let states: Vec<String> = page
+        .js("return [...document.querySelectorAll('.progress-chapters li')].map(li => li.dataset.state);")
+        .await?;
+    ensure!(
+        states.iter().filter(|s| *s == "read").count() == 1,
+        "one chapter read on the progress page: {states:?}"
+    );
+    ensure!(
+        page.js::<bool>("return !!document.querySelector('[data-slot=diagram]') && !!document.querySelector('[data-slot=quiz]');")
+            .await?,
+        "the diagram and quiz slots are there"
+    );
+
+    page.open("chapters/career").await?;
+    page.click(".read-toggle").await?;
+    wait_state(page, "career", "in-progress").await?;
+    page.click(".progress-link").await?;
+    page.wait_for(
+        "document.querySelector('.completion__text')?.textContent.startsWith('0 of ')",
+        "no chapter read after marking it unread",
+    )
+    .await?;
+    Ok(())
+}
+
+/// What storage may hold, and what the reader must see then.
+struct BadValue {
+    name: &'static str,
+    value: String,
+    /// A notice containing this text is shown (None: no notice at all).
+    notice: Option<&'static str>,
+    /// The original is copied to the backup key.
+    backed_up: bool,
+    /// The original stays in place even after the app saves something.
+    untouched: bool,
+}
+
+fn bad_values() -> Vec<BadValue> {
+    let ours = |body: &str| format!(r#"{{"format":"backend-guide/progress",{body}}}"#);
+    vec![
+        BadValue {
+            name: "invalid JSON",
+            value: ours(r#""version":1,"progress":{"chapters":"#),
+            notice: Some("couldn't be read"),
+            backed_up: true,
+            untouched: false,
+        },
+        BadValue {
+            name: "wrong types",
+            value: ours(r#""version":1,"progress":{"chapters":"every one of them"}"#),
+            notice: Some("couldn't be read"),
+            backed_up: true,
+            untouched: false,
+        },
+        BadValue {
+            name: "missing fields",
+            value: ours(r#""version":1,"progress":{"chapters":{"databases":{"read_at":5}}}"#),
+            notice: None,
+            backed_up: true,
+            untouched: false,
+        },
+        BadValue {
+            name: "a future version",
+            value: ours(r#""version":99,"progress":{"shape":"from the future"}"#),
+            notice: Some("newer version"),
+            backed_up: false,
+            untouched: true,
+        },
+        BadValue {
+            name: "an oversized value",
+            value: format!(
+                r#"{{"format":"backend-guide/progress","version":1,"progress":{{"junk":"{}"}}}}"#,
+                "x".repeat(300 * 1024)
+            ),
+            notice: Some("couldn't be read"),
+            backed_up: true,
+            untouched: false,
+        },
+        BadValue {
+            name: "another app's value",
+            value: r#"{"user":"sam","cart":[1,2,3],"progress":0.5}"#.to_string(),
+            notice: Some("couldn't be read"),
+            backed_up: true,
+            untouched: false,
+        },
+    ]
+}
+
+pub async fn bad_stored_values_are_kept_aside_and_the_app_keeps_working(page: &Page) -> TestResult {
+    for case in bad_values() {
+        let name = case.name;
+        page.open("").await?;
+        store_raw(page, KEY, &case.value).await?;
+        page.open("chapters/databases").await?;
+        ensure!(
+            page.h1().await? == "Databases",
+            "{name}: the chapter renders"
+        );
+        let shown = notice(page).await?;
+        match case.notice {
+            Some(text) => ensure!(
+                shown.contains(text),
+                "{name}: notice “{text}” expected, got “{shown}”"
+            ),
+            None => ensure!(
+                shown.is_empty(),
+                "{name}: no notice expected, got “{shown}”"
+            ),
+        }
+        if case.backed_up {
+            let backup = stored(page, BACKUP).await?;
+            ensure!(
+                backup.as_deref() == Some(case.value.as_str()),
+                "{name}: the original bytes are kept in {BACKUP} (found {} bytes)",
+                backup.map_or(0, |b| b.len())
+            );
+        }
+        // The app keeps working: a change is shown (and saved where that is safe).
+        read_to_the_end(page).await?;
+        wait_state(page, "databases", "read").await?;
+        let main = stored(page, KEY).await?;
+        if case.untouched {
+            ensure!(
+                main.as_deref() == Some(case.value.as_str()),
+                "{name}: newer data is never overwritten"
+            );
+        } else {
+            ensure!(
+                main.as_deref()
+                    .is_some_and(|m| m.contains("\"databases\"") && m != case.value),
+                "{name}: the new progress is saved: {main:?}"
+            );
+        }
+        let errors = page.uncaught_errors().await?;
+        ensure!(errors.is_empty(), "{name}: uncaught errors {errors:?}");
+    }
+    page.js::<Value>("localStorage.clear(); return null;")
+        .await?;
+    Ok(())
+}
+
+pub async fn full_storage_shows_the_notice_and_the_app_still_works(page: &Page) -> TestResult {
+    page.open("chapters/career").await?;
+    // Fill this origin's storage to the last byte, as a full disk or another tab might.
+    let filled: bool = page
+        .js(
+            "let i = 0; for (const size of [1e6, 1e5, 1e4, 1e3, 100, 10, 1]) { \
+               const chunk = 'x'.repeat(size); \
+               for (;;) { try { localStorage.setItem('filler-' + i++, chunk); } catch (e) { break; } } } \
+             try { localStorage.setItem('probe', 'x'.repeat(64)); return false; } catch (e) { return true; }",
+        )
+        .await?;
+    ensure!(filled, "storage could be filled");
+    read_to_the_end(page).await?;
+    wait_state(page, "career", "read").await?;
+    page.wait_for(
+        "document.querySelector('.storage-notice')?.textContent.includes(\"can't be saved\")",
+        "the can't-save notice",
+    )
+    .await?;
+    // Still usable: navigate and come back, the change is still there (in memory).
+    page.click("#site-nav a[href$='/chapters/databases']")
+        .await?;
+    page.wait_for_h1("Databases").await?;
+    page.click("#site-nav a[href$='/chapters/career']").await?;
+    page.wait_for_h1("Backend development as a career").await?;
+    ensure!(
+        page.js::<String>(
+            "return document.querySelector('.read-toggle').getAttribute('aria-pressed');"
+        )
+        .await?
+            == "true",
+        "the change lives on in memory"
+    );
+    page.js::<Value>("localStorage.clear(); return null;")
+        .await?;
+    Ok(())
+}
+
+pub async fn blocked_storage_shows_the_notice_and_the_app_still_works(page: &Page) -> TestResult {
+    // A sandboxed frame has an opaque origin: every localStorage access throws there, as
+    // with disabled cookies or some private modes.
+    page.open("").await?;
+    page.js::<Value>(
+        "const f = document.createElement('iframe'); \
+         f.setAttribute('sandbox', 'allow-scripts'); \
+         f.src = 'chapters/databases'; \
+         f.style.cssText = 'position: fixed; inset: 0; width: 100%; height: 100%; z-index: 1000; border: 0; background: white;'; \
+         f.id = 'blocked'; document.body.append(f); return null;",
+    )
+    .await?;
+    let frame = page
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#blocked"))
+        .await
+        .map_err(|e| format!("frame: {e}"))?;
+    frame
+        .enter_frame()
+        .await
+        .map_err(|e| format!("enter frame: {e}"))?;
+    let result = async {
+        page.wait_for_h1("Databases").await?;
+        let blocked: bool = page
+            .js("try { localStorage.length; return false; } catch (e) { return true; }")
+            .await?;
+        ensure!(blocked, "storage really is blocked in the frame");
+        page.wait_for(
+            "document.querySelector('.storage-notice')?.textContent.includes(\"can't be saved\")",
+            "the can't-save notice",
+        )
+        .await?;
+        read_to_the_end(page).await?;
+        wait_state(page, "databases", "read").await?;
+        let errors = page.uncaught_errors().await?;
+        ensure!(
+            errors.is_empty(),
+            "uncaught errors in the frame: {errors:?}"
+        );
+        Ok(())
+    }
+    .await;
+    page.client
+        .enter_parent_frame()
+        .await
+        .map_err(|e| format!("leave frame: {e}"))?;
+    result
+}
+
+pub async fn two_tabs_keep_both_changes(page: &Page) -> TestResult {
+    page.open("chapters/databases").await?;
+    let first = page
+        .client
+        .window()
+        .await
+        .map_err(|e| format!("window: {e}"))?;
+    let second = page
+        .client
+        // A second window rather than a tab: both stay visible, as two tabs a reader
+        // switches between are when used (hidden tabs get no animation frames).
+        .new_window(false)
+        .await
+        .map_err(|e| format!("new window: {e}"))?
+        .handle;
+    page.client
+        .switch_to_window(second.clone())
+        .await
+        .map_err(|e| format!("switch: {e}"))?;
+    read_chapter(page, "career").await?;
+
+    page.client
+        .switch_to_window(first.clone())
+        .await
+        .map_err(|e| format!("switch back: {e}"))?;
+    // The first tab hears of the other tab's change without a reload...
+    wait_state(page, "career", "read").await?;
+    // ...and its own change keeps both.
+    read_to_the_end(page).await?;
+    wait_state(page, "databases", "read").await?;
+
+    page.client
+        .switch_to_window(second)
+        .await
+        .map_err(|e| format!("switch: {e}"))?;
+    wait_state(page, "databases", "read").await?;
+    page.open("").await?;
+    wait_state(page, "career", "read").await?;
+    wait_state(page, "databases", "read").await?;
+    page.client
+        .close_window()
+        .await
+        .map_err(|e| format!("close tab: {e}"))?;
+    page.client
+        .switch_to_window(first)
+        .await
+        .map_err(|e| format!("switch: {e}"))?;
+    Ok(())
+}
+
+/// The file the export link offers, read back through the page.
+async fn exported_file(page: &Page) -> TestResult<String> {
+    page.click(".export-button").await?;
+    page.wait_for(
+        "!!document.querySelector('.export-link')",
+        "the export link",
+    )
+    .await?;
+    let name: String = page
+        .js("return document.querySelector('.export-link').getAttribute('download');")
+        .await?;
+    ensure!(
+        name.starts_with("backend-guide-progress-") && name.ends_with(".json"),
+        "export file name {name}"
+    );
+    page.js("return fetch(document.querySelector('.export-link').href).then(r => r.text());")
+        .await
+}
+
+async fn import_file(page: &Page, contents: &str) -> TestResult {
+    // Browsers may read a chosen file after WebDriver returns: the files stay until the
+    // next run (target/ is scratch space).
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::current_dir()
+        .map_err(|e| format!("cwd: {e}"))?
+        .join("target/e2e-uploads");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!(
+        "progress-{}-{}.json",
+        std::process::id(),
+        COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    std::fs::write(&path, contents).map_err(|e| format!("write {}: {e}", path.display()))?;
+    page.client
+        .find(Locator::Css("#import-file"))
+        .await
+        .map_err(|e| format!("import field: {e}"))?
+        .send_keys(&path.display().to_string())
+        .await
+        .map_err(|e| format!("choose file: {e}"))
+}
+
+fn progress_of(stored: &str) -> TestResult<Value> {
+    let mut value: Value =
+        serde_json::from_str(stored).map_err(|e| format!("stored progress is JSON: {e}"))?;
+    let progress = value
+        .get_mut("progress")
+        .ok_or("stored progress has a body")?;
+    // A reset or import starts a new generation; everything else must be equal.
+    progress
+        .as_object_mut()
+        .ok_or("progress is an object")?
+        .remove("generation");
+    Ok(value)
+}
+
+pub async fn export_then_reset_then_import_restores_the_same_state(page: &Page) -> TestResult {
+    read_chapter(page, "databases").await?;
+    read_chapter(page, "career").await?;
+    page.open("progress").await?;
+    let exported = exported_file(page).await?;
+    let before = stored(page, KEY).await?.ok_or("progress is stored")?;
+    ensure!(
+        progress_of(&exported)? == progress_of(&before)?,
+        "the export holds exactly what is stored"
+    );
+
+    page.click(".reset-button").await?;
+    page.wait_for(
+        "document.activeElement?.classList.contains('reset-confirm-button')",
+        "the confirmation, focused",
+    )
+    .await?;
+    ensure!(
+        stored(page, KEY).await?.as_deref() == Some(before.as_str()),
+        "nothing is reset before confirming"
+    );
+    page.click(".reset-confirm-button").await?;
+    page.wait_for(
+        "document.querySelector('.completion__text')?.textContent.startsWith('0 of')",
+        "progress reset",
+    )
+    .await?;
+
+    import_file(page, &exported).await?;
+    page.wait_for(
+        "!!document.querySelector('.import-preview')",
+        "the import preview",
+    )
+    .await?;
+    let preview: String = page
+        .js("return document.querySelector('.import-preview').textContent;")
+        .await?;
+    ensure!(
+        preview.contains("2 of "),
+        "the preview says what the file holds: {preview}"
+    );
+    ensure!(
+        page.js::<String>("return document.querySelector('.completion__text').textContent;")
+            .await?
+            .starts_with("0 of"),
+        "nothing changes before confirming"
+    );
+    page.click(".import-confirm").await?;
+    page.wait_for(
+        "document.querySelector('.completion__text')?.textContent.startsWith('2 of')",
+        "the imported progress",
+    )
+    .await?;
+    let after = stored(page, KEY).await?.ok_or("progress is stored")?;
+    ensure!(
+        progress_of(&after)? == progress_of(&before)?,
+        "import restores the same state:\n{before}\n{after}"
+    );
+    wait_state(page, "databases", "read").await?;
+
+    page.click(".import-undo").await?;
+    page.wait_for(
+        "document.querySelector('.completion__text')?.textContent.startsWith('0 of')",
+        "undo to bring back the state before the import",
+    )
+    .await?;
+    page.open("progress").await?;
+    ensure!(
+        page.js::<String>("return document.querySelector('.completion__text').textContent;")
+            .await?
+            .starts_with("0 of"),
+        "the undo was saved"
+    );
+    Ok(())
+}
+
+pub async fn a_malformed_import_file_is_refused_and_changes_nothing(page: &Page) -> TestResult {
+    read_chapter(page, "databases").await?;
+    page.open("progress").await?;
+    let before = stored(page, KEY).await?;
+    for (file, reason) in [
+        (
+            "{\"format\":\"backend-guide/progress\",\"version\":1,\"progress\":",
+            "not a JSON file",
+        ),
+        (
+            "{\"playlist\":[\"song\"]}",
+            "not progress from The Backend Guide",
+        ),
+    ] {
+        import_file(page, file).await?;
+        page.wait_for(
+            &format!(
+                "document.querySelector('.import-error')?.textContent.includes({})",
+                js_string(reason)
+            ),
+            &format!("the error “{reason}”"),
+        )
+        .await?;
+        ensure!(
+            page.js::<bool>("return !document.querySelector('.import-preview');")
+                .await?,
+            "no import is offered"
+        );
+        ensure!(
+            stored(page, KEY).await? == before,
+            "stored progress unchanged"
+        );
+        ensure!(
+            page.js::<String>("return document.querySelector('.completion__text').textContent;")
+                .await?
+                .starts_with("1 of"),
+            "shown progress unchanged"
+        );
+    }
+    Ok(())
+}
