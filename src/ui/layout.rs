@@ -53,7 +53,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </button>
             <SavedIndicator />
             <a class="progress-link" href=href(Page::Progress)>
-                "Your progress"
+                <span class="wide-only">"Your progress"</span>
+                <span class="narrow-only">"Progress"</span>
             </a>
             <ThemePicker />
         </header>

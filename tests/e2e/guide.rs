@@ -355,6 +355,17 @@ pub async fn narrow_screens_do_not_scroll_sideways(page: &Page) -> TestResult {
                 .js("return getComputedStyle(document.querySelector('.menu-button')).display !== 'none';")
                 .await?;
             ensure!(menu_visible, "the menu button shows on a {width}px window");
+            let header_rows: usize = page
+                .js(
+                    "return new Set([...document.querySelector('.site-header').children]\
+                     .filter(e => e.offsetWidth > 0 && getComputedStyle(e).position !== 'absolute')\
+                     .map(e => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.height / 2) / 8); })).size;",
+                )
+                .await?;
+            ensure!(
+                header_rows <= 2,
+                "the header fits in two rows on a {width}px window, not {header_rows}"
+            );
         }
     }
     Ok(())
