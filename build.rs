@@ -1,10 +1,14 @@
-//! Parses and validates `content/chapters/*.md` at build time and writes the chapters as Rust
-//! data (`$OUT_DIR/chapters.rs`, included by `src/content.rs`). Any content error fails the build
-//! with a message naming the file and line, so broken links never reach readers.
+//! Parses and validates `content/chapters/*.md` and `content/diagram.toml` at build time and
+//! writes them as Rust data (`$OUT_DIR/chapters.rs`, `$OUT_DIR/diagram.rs`, included by
+//! `src/content.rs` and `src/diagram.rs`). Any content error fails the build with a message
+//! naming the file (and line), so broken links never reach readers.
 
 use std::path::Path;
 
-use guide_content::pipeline::{build_chapters, emit_rust, read_chapter_dir};
+use guide_content::pipeline::{
+    build_chapters, build_diagram, emit_diagram, emit_rust, read_chapter_dir, ContentError,
+    SourceFile,
+};
 
 fn main() {
     let dir = Path::new("content/chapters");
@@ -16,17 +20,32 @@ fn main() {
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.path);
     }
-    let chapters = build_chapters(&files).unwrap_or_else(|errors| {
-        eprintln!(
-            "error: the guide's content has {} problem(s):",
-            errors.len()
-        );
-        for error in &errors {
-            eprintln!("  {error}");
-        }
-        std::process::exit(1);
-    });
+    let chapters = build_chapters(&files).unwrap_or_else(|errors| fail(&errors));
+
+    let diagram_path = "content/diagram.toml";
+    println!("cargo:rerun-if-changed={diagram_path}");
+    let diagram_file = SourceFile {
+        path: diagram_path.into(),
+        text: std::fs::read_to_string(diagram_path).unwrap_or_else(|e| {
+            eprintln!("error: cannot read {diagram_path}: {e}");
+            std::process::exit(1);
+        }),
+    };
+    let diagram = build_diagram(&diagram_file, &chapters).unwrap_or_else(|errors| fail(&errors));
+
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let out = Path::new(&out_dir).join("chapters.rs");
-    std::fs::write(&out, emit_rust(&chapters)).expect("write generated chapters");
+    let out_dir = Path::new(&out_dir);
+    std::fs::write(out_dir.join("chapters.rs"), emit_rust(&chapters)).expect("write chapters");
+    std::fs::write(out_dir.join("diagram.rs"), emit_diagram(&diagram)).expect("write diagram");
+}
+
+fn fail(errors: &[ContentError]) -> ! {
+    eprintln!(
+        "error: the guide's content has {} problem(s):",
+        errors.len()
+    );
+    for error in errors {
+        eprintln!("  {error}");
+    }
+    std::process::exit(1);
 }

@@ -6,7 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::{
-    chapter::ChapterPage, home::HomePage, not_found::NotFoundPage, progress::ProgressPage,
+    chapter::ChapterPage, diagram::DiagramPage, home::HomePage, not_found::NotFoundPage,
+    progress::ProgressPage,
 };
 use crate::progress::store::ProgressStore;
 use crate::routes::router_base;
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/chapters/:id") view=ChapterPage />
                     <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/diagram") view=DiagramPage />
                 </Routes>
             </Layout>
         </Router>

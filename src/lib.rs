@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod content;
+pub mod diagram;
 pub mod fatal_error;
 pub mod pages;
 pub mod progress;

@@ -1,9 +1,10 @@
 //! Renders content-model blocks (built at compile time) as Leptos views. No parsing happens
 //! here: the data is already validated; this only maps each block to its HTML element.
 
-use guide_content::{callout_class, plain_text, Alignment, Block, Inline, LinkTarget};
+use guide_content::{callout_class, plain_text, Alignment, Block, Embed, Inline, LinkTarget};
 use leptos::prelude::*;
 
+use crate::diagram::view::DiagramExplorer;
 use crate::routes::{href, Page};
 
 /// The body of the chapter `chapter_id` (headings link to their own sections in it).
@@ -47,6 +48,15 @@ fn block(chapter_id: &'static str, block: &'static Block) -> AnyView {
             rows,
         } => table(alignments, header, rows),
         Block::Rule => view! { <hr /> }.into_any(),
+        Block::Embed(Embed::Diagram) => view! {
+            <div class="embed embed--diagram">
+                <DiagramExplorer heading_level=3 />
+                <p class="embed__more">
+                    <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
+                </p>
+            </div>
+        }
+        .into_any(),
     }
 }
 

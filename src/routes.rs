@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 pub enum Page<'a> {
     Home,
     Progress,
+    Diagram,
     Chapter {
         id: &'a str,
         section: Option<&'a str>,
@@ -23,6 +24,7 @@ impl Page<'_> {
         match self {
             Page::Home => "/".to_string(),
             Page::Progress => "/progress".to_string(),
+            Page::Diagram => "/diagram".to_string(),
             Page::Chapter { id, section: None } => format!("/chapters/{id}"),
             Page::Chapter {
                 id,
@@ -79,6 +81,7 @@ mod tests {
     fn pages_have_stable_paths() {
         assert_eq!(Page::Home.path(), "/");
         assert_eq!(Page::Progress.path(), "/progress");
+        assert_eq!(Page::Diagram.path(), "/diagram");
         assert_eq!(
             Page::Chapter {
                 id: "databases",

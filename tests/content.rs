@@ -36,7 +36,7 @@ fn all_text(blocks: &[Block]) -> String {
                     out.push_str(&plain_text(cell));
                 }
             }
-            Block::Code { .. } | Block::Rule => {}
+            Block::Code { .. } | Block::Rule | Block::Embed(_) => {}
         }
         out.push('\n');
     }
@@ -188,4 +188,81 @@ fn summaries_and_titles_are_plain_text() {
         }
         assert!(c.summary.ends_with('.'), "{}: summary is a sentence", c.id);
     }
+}
+
+fn real_diagram() -> guide_content::diagram::Diagram {
+    let path = "content/diagram.toml";
+    let file = SourceFile {
+        path: path.into(),
+        text: std::fs::read_to_string(path).expect("diagram readable"),
+    };
+    guide_content::pipeline::build_diagram(&file, &guide()).unwrap_or_else(|errors| {
+        panic!(
+            "diagram has errors:\n{}",
+            errors
+                .iter()
+                .map(|e| format!("  {e}\n"))
+                .collect::<String>()
+        )
+    })
+}
+
+#[test]
+fn the_diagram_joins_existing_parts_and_every_stack_labels_every_part() {
+    // build_diagram checks connections, steps, stack labels and section links; this asserts
+    // the real file passes and has everything the guide promises.
+    let d = real_diagram();
+    for id in [
+        "browser",
+        "ui",
+        "frontend-framework",
+        "web-server",
+        "app",
+        "auth",
+        "database",
+        "cache",
+        "queue",
+        "external",
+    ] {
+        assert!(d.node(id).is_some(), "the diagram has `{id}`");
+    }
+    assert!(d.scenarios.len() >= 4, "{} scenarios", d.scenarios.len());
+    for id in [
+        "php-laravel-mysql",
+        "python-django-postgresql",
+        "javascript-express-mongodb",
+        "java-spring-cassandra",
+    ] {
+        let stack = d.stack(id).unwrap_or_else(|| panic!("stack `{id}`"));
+        assert!(d
+            .nodes
+            .iter()
+            .all(|n| stack.label(n.id).is_some_and(|l| !l.is_empty())));
+    }
+    for s in d.scenarios {
+        for step in s.steps {
+            assert!(d.node(step.node).is_some());
+            if let Some(c) = step.connection {
+                assert!(d.connection(c).is_some_and(|c| c.touches(step.node)));
+            }
+        }
+    }
+    // The HTTP boundary is crossed by at least one connection.
+    assert!(d.connections.iter().any(|c| {
+        let sides = (d.node(c.from).unwrap().side, d.node(c.to).unwrap().side);
+        sides.0 != sides.1
+    }));
+}
+
+#[test]
+fn the_frontend_and_backend_chapter_embeds_the_diagram() {
+    let chapters = guide();
+    let chapter = chapters
+        .iter()
+        .find(|c| c.id == "frontend-vs-backend")
+        .unwrap();
+    assert!(chapter
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Embed(guide_content::Embed::Diagram))));
 }

@@ -221,6 +221,18 @@ impl Progress {
         }
     }
 
+    /// The reader opened a part of the diagram.
+    pub fn explore_node(&mut self, node: &str) {
+        self.diagram.explored_nodes.insert(node.to_string());
+    }
+
+    /// The reader followed a request trace to its end.
+    pub fn complete_scenario(&mut self, scenario: &str) {
+        self.diagram
+            .completed_scenarios
+            .insert(scenario.to_string());
+    }
+
     pub fn record_score(&mut self, quiz: &str, score: Score) {
         let best = self
             .quiz

@@ -40,6 +40,18 @@ pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+            <ul class="site-nav__extras">
+                <li>
+                    <a href=href(Page::Diagram) aria-current=move || current(Page::Diagram)>
+                        "Interactive diagram"
+                    </a>
+                </li>
+                <li>
+                    <a href=href(Page::Progress) aria-current=move || current(Page::Progress)>
+                        "Your progress"
+                    </a>
+                </li>
+            </ul>
         </nav>
     }
 }

@@ -13,7 +13,7 @@ use crate::ensure;
 use crate::page::{js_string, Page, TestResult};
 
 /// The chapters as the content pipeline sees them: the source of truth the UI must show.
-fn chapters() -> &'static [Chapter] {
+pub fn chapters() -> &'static [Chapter] {
     static CHAPTERS: OnceLock<Vec<Chapter>> = OnceLock::new();
     CHAPTERS.get_or_init(|| {
         let files = read_chapter_dir(Path::new("content/chapters")).expect("content readable");

@@ -9,6 +9,7 @@
 //! After each test the page's recorded uncaught errors must be empty.
 
 mod browsers;
+mod diagram;
 mod guide;
 mod page;
 mod progress;
@@ -54,6 +55,13 @@ const TESTS: &[(&str, TestFn)] = tests![
     progress::two_tabs_keep_both_changes,
     progress::export_then_reset_then_import_restores_the_same_state,
     progress::a_malformed_import_file_is_refused_and_changes_nothing,
+    diagram::a_part_opens_by_mouse_and_its_panel_explains_it,
+    diagram::keyboard_alone_opens_parts_and_follows_connections,
+    diagram::a_trace_plays_to_its_end_and_steps_back,
+    diagram::switching_the_stack_relabels_the_parts,
+    diagram::the_list_view_holds_every_part_and_step,
+    diagram::explored_parts_are_remembered_after_a_reload,
+    diagram::the_chapter_on_frontend_and_backend_embeds_the_diagram,
 ];
 
 /// The subpath the site is served under, as on GitHub Pages.

@@ -113,21 +113,27 @@ impl Page {
             .for_element(Locator::Css(css))
             .await
             .map_err(|e| format!("no element `{css}`: {e}"))?;
-        // WebDriver scrolls by itself, but the page's smooth scrolling can still be moving
-        // when it clicks: bring the element into view instantly first, as a settled page would.
-        self.js::<Value>(&format!(
-            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}}); return null;",
-            js_string(css)
-        ))
-        .await?;
+        self.scroll_into_view(css).await?;
         element
             .click()
             .await
             .map_err(|e| format!("cannot click `{css}`: {e}"))
     }
 
+    /// WebDriver scrolls by itself, but the page's smooth scrolling can still be moving when
+    /// it acts: bring the element into view instantly first, as a settled page would.
+    async fn scroll_into_view(&self, css: &str) -> TestResult {
+        self.js::<Value>(&format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}}); return null;",
+            js_string(css)
+        ))
+        .await
+        .map(|_| ())
+    }
+
     /// Chooses the option with `value` in the `<select>` matching `css`, as a user would.
     pub async fn select(&self, css: &str, value: &str) -> TestResult {
+        self.scroll_into_view(css).await?;
         self.client
             .find(Locator::Css(css))
             .await

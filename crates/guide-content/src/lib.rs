@@ -4,6 +4,7 @@
 //! validates them, and writes them out as Rust source that the app includes. The app itself
 //! never parses Markdown: it only walks these types.
 
+pub mod diagram;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 
@@ -65,6 +66,26 @@ pub enum Block {
         rows: &'static [&'static [&'static [Inline]]],
     },
     Rule,
+    /// An interactive part placed in the text, written `::diagram` on a line of its own.
+    Embed(Embed),
+}
+
+/// Interactive parts a chapter can embed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embed {
+    /// The frontend/backend diagram (`content/diagram.toml`).
+    Diagram,
+}
+
+impl Embed {
+    pub const ALL: [Embed; 1] = [Embed::Diagram];
+
+    /// The name used in Markdown after `::`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Embed::Diagram => "diagram",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::{Alignment, Block, Chapter, Inline, LinkTarget, Section};
+use crate::{Alignment, Block, Chapter, Embed, Inline, LinkTarget, Section};
 
 /// Rust source defining `CHAPTERS`, in the given order, for `include!` in the app.
 pub fn emit_rust(chapters: &[Chapter]) -> String {
@@ -109,6 +109,15 @@ fn emit_block(out: &mut String, block: &Block) {
             out.push_str("] }");
         }
         Block::Rule => out.push_str("::guide_content::Block::Rule"),
+        Block::Embed(embed) => {
+            let name = match embed {
+                Embed::Diagram => "Diagram",
+            };
+            let _ = write!(
+                out,
+                "::guide_content::Block::Embed(::guide_content::Embed::{name})"
+            );
+        }
     }
 }
 
@@ -128,6 +137,21 @@ fn emit_inlines(out: &mut String, inlines: &[Inline]) {
         out.push(',');
     }
     out.push(']');
+}
+
+/// A link target as Rust source.
+pub(super) fn emit_link_target(out: &mut String, target: &LinkTarget) {
+    match target {
+        LinkTarget::External(url) => {
+            let _ = write!(out, "::guide_content::LinkTarget::External({url:?})");
+        }
+        LinkTarget::Chapter { chapter, section } => {
+            let _ = write!(
+                out,
+                "::guide_content::LinkTarget::Chapter {{ chapter: {chapter:?}, section: {section:?} }}"
+            );
+        }
+    }
 }
 
 fn emit_inline(out: &mut String, inline: &Inline) {
@@ -150,17 +174,7 @@ fn emit_inline(out: &mut String, inline: &Inline) {
         }
         Inline::Link { target, content } => {
             out.push_str("::guide_content::Inline::Link { target: ");
-            match target {
-                LinkTarget::External(url) => {
-                    let _ = write!(out, "::guide_content::LinkTarget::External({url:?})");
-                }
-                LinkTarget::Chapter { chapter, section } => {
-                    let _ = write!(
-                        out,
-                        "::guide_content::LinkTarget::Chapter {{ chapter: {chapter:?}, section: {section:?} }}"
-                    );
-                }
-            }
+            emit_link_target(out, target);
             out.push_str(", content: ");
             emit_inlines(out, content);
             out.push_str(" }");

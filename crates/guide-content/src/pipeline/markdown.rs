@@ -4,7 +4,9 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use serde::Deserialize;
 
 use super::{is_kebab_id, leak, leak_str, ContentError, SourceFile};
-use crate::{plain_text, reading_minutes, Alignment, Block, Chapter, Inline, LinkTarget, Section};
+use crate::{
+    plain_text, reading_minutes, Alignment, Block, Chapter, Embed, Inline, LinkTarget, Section,
+};
 
 /// A chapter plus what can only be checked once every chapter is known.
 #[derive(Debug)]
@@ -422,7 +424,19 @@ impl<'a> BodyParser<'a> {
             return;
         };
         match frame {
-            Frame::Paragraph(buf) => self.push_block(Block::Paragraph(leak(buf.finish()))),
+            Frame::Paragraph(buf) => {
+                let inlines = buf.finish();
+                match inlines.as_slice() {
+                    [Inline::Text(text)] if text.trim().starts_with("::") => {
+                        let name = text.trim().trim_start_matches("::");
+                        match Embed::ALL.into_iter().find(|e| e.name() == name) {
+                            Some(embed) => self.push_block(Block::Embed(embed)),
+                            None => self.error(format!("unknown embed `::{name}`")),
+                        }
+                    }
+                    _ => self.push_block(Block::Paragraph(leak(inlines))),
+                }
+            }
             Frame::Heading { level, id, inlines } => {
                 let content = inlines.finish();
                 if content.is_empty() {

@@ -2,6 +2,7 @@
 //!
 //! Used by the app's `build.rs` and by host tests; never compiled into the wasm.
 
+mod diagram;
 mod emit;
 mod markdown;
 mod validate;
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use crate::Chapter;
 
+pub use diagram::{build_diagram, emit_diagram};
 pub use emit::emit_rust;
 
 /// One chapter source file as read from disk.

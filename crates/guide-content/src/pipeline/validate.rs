@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::markdown::ParsedChapter;
 use super::ContentError;
-use crate::LinkTarget;
+use crate::{Chapter, LinkTarget};
 
 pub(super) fn check_guide(chapters: &[ParsedChapter]) -> Vec<ContentError> {
     let mut errors = Vec::new();
@@ -32,23 +32,10 @@ pub(super) fn check_guide(chapters: &[ParsedChapter]) -> Vec<ContentError> {
             });
         }
     }
+    let all: Vec<Chapter> = chapters.iter().map(|p| p.chapter).collect();
     for parsed in chapters {
         for (target, line) in &parsed.links {
-            let LinkTarget::Chapter { chapter, section } = target else {
-                continue;
-            };
-            let message = match (by_id.get(chapter), section) {
-                (None, _) => Some(format!("link to unknown chapter `{chapter}`")),
-                (Some(target), Some(section))
-                    if !target.chapter.sections.iter().any(|s| s.id == *section) =>
-                {
-                    Some(format!(
-                        "link to unknown section `#{section}` of chapter `{chapter}`"
-                    ))
-                }
-                _ => None,
-            };
-            if let Some(message) = message {
+            if let Some(message) = check_link(&all, target) {
                 errors.push(ContentError {
                     file: parsed.file.clone(),
                     line: Some(*line),
@@ -58,4 +45,18 @@ pub(super) fn check_guide(chapters: &[ParsedChapter]) -> Vec<ContentError> {
         }
     }
     errors
+}
+
+/// Why an internal link does not resolve among `chapters`, if it does not.
+pub(super) fn check_link(chapters: &[Chapter], target: &LinkTarget) -> Option<String> {
+    let LinkTarget::Chapter { chapter, section } = target else {
+        return None;
+    };
+    match (chapters.iter().find(|c| c.id == *chapter), section) {
+        (None, _) => Some(format!("link to unknown chapter `{chapter}`")),
+        (Some(target), Some(section)) if !target.sections.iter().any(|s| s.id == *section) => Some(
+            format!("link to unknown section `#{section}` of chapter `{chapter}`"),
+        ),
+        _ => None,
+    }
 }

@@ -1,0 +1,592 @@
+//! `content/diagram.toml` → a validated [`Diagram`] → Rust source.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+
+use serde::Deserialize;
+
+use super::emit::emit_link_target;
+use super::validate::check_link;
+use super::{is_kebab_id, leak, leak_str, ContentError, SourceFile};
+use crate::diagram::{Builder, Connection, Diagram, Node, Scenario, Side, Stack, Step};
+use crate::{Chapter, LinkTarget};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiagramFile {
+    nodes: Vec<NodeIn>,
+    connections: Vec<ConnectionIn>,
+    scenarios: Vec<ScenarioIn>,
+    stacks: Vec<StackIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodeIn {
+    id: String,
+    label: String,
+    side: SideIn,
+    builder: BuilderIn,
+    column: u8,
+    row: u8,
+    what: String,
+    in_a_request: String,
+    examples: Vec<String>,
+    section: String,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum SideIn {
+    Frontend,
+    Backend,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum BuilderIn {
+    Frontend,
+    Backend,
+    Both,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConnectionIn {
+    id: String,
+    from: String,
+    to: String,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioIn {
+    id: String,
+    title: String,
+    summary: String,
+    steps: Vec<StepIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepIn {
+    node: String,
+    connection: Option<String>,
+    caption: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StackIn {
+    id: String,
+    name: String,
+    labels: BTreeMap<String, String>,
+}
+
+/// The columns of each side in the layout grid.
+const FRONTEND_COLUMNS: std::ops::RangeInclusive<u8> = 0..=1;
+const BACKEND_COLUMNS: std::ops::RangeInclusive<u8> = 2..=4;
+const ROWS: std::ops::RangeInclusive<u8> = 0..=3;
+
+/// Parses and validates the diagram against the guide's chapters (for its section links).
+pub fn build_diagram(
+    file: &SourceFile,
+    chapters: &[Chapter],
+) -> Result<Diagram, Vec<ContentError>> {
+    let error = |message: String| ContentError {
+        file: file.path.clone(),
+        line: None,
+        message,
+    };
+    let parsed: DiagramFile = toml::from_str(&file.text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| file.text[..span.start].matches('\n').count() + 1);
+        vec![ContentError {
+            file: file.path.clone(),
+            line,
+            message: format!("invalid diagram: {}", e.message()),
+        }]
+    })?;
+    let mut errors = Vec::new();
+    let mut check = |ok: bool, message: String| {
+        if !ok {
+            errors.push(error(message));
+        }
+    };
+
+    let mut ids = HashSet::new();
+    let mut cells = HashSet::new();
+    let node_ids: Vec<&str> = parsed.nodes.iter().map(|n| n.id.as_str()).collect();
+    let mut nodes = Vec::new();
+    for n in &parsed.nodes {
+        check(
+            is_kebab_id(&n.id),
+            format!("node id `{}` must be lowercase-kebab", n.id),
+        );
+        check(
+            ids.insert(n.id.as_str()),
+            format!("duplicate node id `{}`", n.id),
+        );
+        check(
+            cells.insert((n.column, n.row)),
+            format!(
+                "node `{}` shares column {} row {} with another node",
+                n.id, n.column, n.row
+            ),
+        );
+        let columns = match n.side {
+            SideIn::Frontend => FRONTEND_COLUMNS,
+            SideIn::Backend => BACKEND_COLUMNS,
+        };
+        check(
+            columns.contains(&n.column) && ROWS.contains(&n.row),
+            format!(
+                "node `{}` is outside its side's columns {columns:?} or rows {ROWS:?}",
+                n.id
+            ),
+        );
+        for (field, value) in [
+            ("label", &n.label),
+            ("what", &n.what),
+            ("in_a_request", &n.in_a_request),
+        ] {
+            check(
+                !value.trim().is_empty(),
+                format!("node `{}` has an empty {field}", n.id),
+            );
+        }
+        check(
+            !n.examples.is_empty(),
+            format!("node `{}` has no examples", n.id),
+        );
+        let section = match parse_section(&n.section) {
+            Some(target) => {
+                if let Some(problem) = check_link(chapters, &target) {
+                    check(false, format!("node `{}`: {problem}", n.id));
+                }
+                target
+            }
+            None => {
+                check(
+                    false,
+                    format!(
+                        "node `{}`: section `{}` must look like /chapters/<id>#<anchor>",
+                        n.id, n.section
+                    ),
+                );
+                LinkTarget::External("")
+            }
+        };
+        nodes.push(Node {
+            id: leak_str(n.id.as_str()),
+            label: leak_str(n.label.trim()),
+            side: match n.side {
+                SideIn::Frontend => Side::Frontend,
+                SideIn::Backend => Side::Backend,
+            },
+            builder: match n.builder {
+                BuilderIn::Frontend => Builder::Frontend,
+                BuilderIn::Backend => Builder::Backend,
+                BuilderIn::Both => Builder::Both,
+            },
+            column: n.column,
+            row: n.row,
+            what: leak_str(n.what.trim()),
+            in_a_request: leak_str(n.in_a_request.trim()),
+            examples: leak(n.examples.iter().map(|e| leak_str(e.trim())).collect()),
+            section,
+        });
+    }
+
+    let mut connection_ids = HashSet::new();
+    let mut connections = Vec::new();
+    for c in &parsed.connections {
+        check(
+            is_kebab_id(&c.id),
+            format!("connection id `{}` must be lowercase-kebab", c.id),
+        );
+        check(
+            connection_ids.insert(c.id.as_str()),
+            format!("duplicate connection id `{}`", c.id),
+        );
+        for end in [&c.from, &c.to] {
+            check(
+                node_ids.contains(&end.as_str()),
+                format!("connection `{}` joins unknown node `{end}`", c.id),
+            );
+        }
+        check(
+            c.from != c.to,
+            format!("connection `{}` joins a node to itself", c.id),
+        );
+        connections.push(Connection {
+            id: leak_str(c.id.as_str()),
+            from: leak_str(c.from.as_str()),
+            to: leak_str(c.to.as_str()),
+            label: leak_str(c.label.trim()),
+        });
+    }
+    for n in &node_ids {
+        check(
+            connections.iter().any(|c| c.touches(n)),
+            format!("node `{n}` is not connected to anything"),
+        );
+    }
+
+    let mut scenario_ids = HashSet::new();
+    let mut scenarios = Vec::new();
+    for s in &parsed.scenarios {
+        check(
+            is_kebab_id(&s.id),
+            format!("scenario id `{}` must be lowercase-kebab", s.id),
+        );
+        check(
+            scenario_ids.insert(s.id.as_str()),
+            format!("duplicate scenario id `{}`", s.id),
+        );
+        check(
+            s.steps.len() >= 2,
+            format!("scenario `{}` needs at least 2 steps", s.id),
+        );
+        let mut steps = Vec::new();
+        for (i, step) in s.steps.iter().enumerate() {
+            let at = format!("scenario `{}` step {}", s.id, i + 1);
+            check(
+                node_ids.contains(&step.node.as_str()),
+                format!("{at} names unknown node `{}`", step.node),
+            );
+            if let Some(id) = &step.connection {
+                match connections.iter().find(|c| c.id == id) {
+                    None => check(false, format!("{at} names unknown connection `{id}`")),
+                    Some(c) => check(
+                        c.touches(&step.node),
+                        format!(
+                            "{at}: connection `{id}` does not touch node `{}`",
+                            step.node
+                        ),
+                    ),
+                }
+            }
+            check(
+                !step.caption.trim().is_empty(),
+                format!("{at} has no caption"),
+            );
+            steps.push(Step {
+                node: leak_str(step.node.as_str()),
+                connection: step.connection.as_deref().map(leak_str),
+                caption: leak_str(step.caption.trim()),
+            });
+        }
+        scenarios.push(Scenario {
+            id: leak_str(s.id.as_str()),
+            title: leak_str(s.title.trim()),
+            summary: leak_str(s.summary.trim()),
+            steps: leak(steps),
+        });
+    }
+
+    let mut stack_ids = HashSet::new();
+    let mut stacks = Vec::new();
+    for s in &parsed.stacks {
+        check(
+            is_kebab_id(&s.id),
+            format!("stack id `{}` must be lowercase-kebab", s.id),
+        );
+        check(
+            stack_ids.insert(s.id.as_str()),
+            format!("duplicate stack id `{}`", s.id),
+        );
+        for n in &node_ids {
+            check(
+                s.labels.get(*n).is_some_and(|l| !l.trim().is_empty()),
+                format!("stack `{}` has no label for node `{n}`", s.id),
+            );
+        }
+        for labelled in s.labels.keys() {
+            check(
+                node_ids.contains(&labelled.as_str()),
+                format!("stack `{}` labels unknown node `{labelled}`", s.id),
+            );
+        }
+        stacks.push(Stack {
+            id: leak_str(s.id.as_str()),
+            name: leak_str(s.name.trim()),
+            labels: leak(
+                node_ids
+                    .iter()
+                    .map(|n| {
+                        let label = s.labels.get(*n).map_or("", |l| l.trim());
+                        (leak_str(*n), leak_str(label))
+                    })
+                    .collect(),
+            ),
+        });
+    }
+
+    if errors.is_empty() {
+        Ok(Diagram {
+            nodes: leak(nodes),
+            connections: leak(connections),
+            scenarios: leak(scenarios),
+            stacks: leak(stacks),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse_section(path: &str) -> Option<LinkTarget> {
+    let rest = path.strip_prefix("/chapters/")?;
+    let (chapter, section) = match rest.split_once('#') {
+        Some((chapter, section)) => (chapter, Some(section)),
+        None => (rest, None),
+    };
+    Some(LinkTarget::Chapter {
+        chapter: leak_str(chapter),
+        section: section.map(leak_str),
+    })
+}
+
+/// Rust source defining `pub static DIAGRAM`.
+pub fn emit_diagram(d: &Diagram) -> String {
+    let mut out = String::from(
+        "// Generated by build.rs from content/diagram.toml. Do not edit.\n\
+         pub static DIAGRAM: ::guide_content::diagram::Diagram = ::guide_content::diagram::Diagram {\n nodes: &[\n",
+    );
+    for n in d.nodes {
+        let side = match n.side {
+            Side::Frontend => "Frontend",
+            Side::Backend => "Backend",
+        };
+        let builder = match n.builder {
+            Builder::Frontend => "Frontend",
+            Builder::Backend => "Backend",
+            Builder::Both => "Both",
+        };
+        let _ = write!(
+            out,
+            "::guide_content::diagram::Node {{ id: {:?}, label: {:?}, side: ::guide_content::diagram::Side::{side}, builder: ::guide_content::diagram::Builder::{builder}, column: {}, row: {}, what: {:?}, in_a_request: {:?}, examples: &{:?}, section: ",
+            n.id, n.label, n.column, n.row, n.what, n.in_a_request, n.examples
+        );
+        emit_link_target(&mut out, &n.section);
+        out.push_str(" },\n");
+    }
+    out.push_str("], connections: &[\n");
+    for c in d.connections {
+        let _ = writeln!(
+            out,
+            "::guide_content::diagram::Connection {{ id: {:?}, from: {:?}, to: {:?}, label: {:?} }},",
+            c.id, c.from, c.to, c.label
+        );
+    }
+    out.push_str("], scenarios: &[\n");
+    for s in d.scenarios {
+        let _ = write!(
+            out,
+            "::guide_content::diagram::Scenario {{ id: {:?}, title: {:?}, summary: {:?}, steps: &[",
+            s.id, s.title, s.summary
+        );
+        for step in s.steps {
+            let _ = write!(
+                out,
+                "::guide_content::diagram::Step {{ node: {:?}, connection: {:?}, caption: {:?} }},",
+                step.node, step.connection, step.caption
+            );
+        }
+        out.push_str("] },\n");
+    }
+    out.push_str("], stacks: &[\n");
+    for s in d.stacks {
+        let _ = writeln!(
+            out,
+            "::guide_content::diagram::Stack {{ id: {:?}, name: {:?}, labels: &{:?} }},",
+            s.id, s.name, s.labels
+        );
+    }
+    out.push_str("] };\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::build_chapters;
+
+    fn chapters() -> Vec<Chapter> {
+        let text = "+++\nid = \"intro\"\ntitle = \"Intro\"\nsummary = \"S.\"\norder = 1\n+++\n\n## Servers {#servers}\n\nText.\n\n## Key points {#key-points}\n\n- a\n- b\n- c\n";
+        build_chapters(&[SourceFile {
+            path: "content/chapters/intro.md".into(),
+            text: text.into(),
+        }])
+        .expect("valid chapter")
+    }
+
+    const VALID: &str = r#"
+[[nodes]]
+id = "browser"
+label = "Browser"
+side = "frontend"
+builder = "frontend"
+column = 0
+row = 1
+what = "Shows pages."
+in_a_request = "Sends the request."
+examples = ["Firefox"]
+section = "/chapters/intro#servers"
+
+[[nodes]]
+id = "database"
+label = "Database"
+side = "backend"
+builder = "backend"
+column = 4
+row = 1
+what = "Keeps data."
+in_a_request = "Answers the query."
+examples = ["PostgreSQL"]
+section = "/chapters/intro"
+
+[[connections]]
+id = "browser-to-database"
+from = "browser"
+to = "database"
+label = "asks"
+
+[[scenarios]]
+id = "look-up"
+title = "Look up"
+summary = "A lookup."
+[[scenarios.steps]]
+node = "browser"
+connection = "browser-to-database"
+caption = "The browser asks."
+[[scenarios.steps]]
+node = "database"
+caption = "The database answers."
+
+[[stacks]]
+id = "plain"
+name = "Plain"
+[stacks.labels]
+browser = "Browser"
+database = "SQLite"
+"#;
+
+    fn build(text: &str) -> Result<Diagram, Vec<String>> {
+        let file = SourceFile {
+            path: "content/diagram.toml".into(),
+            text: text.into(),
+        };
+        build_diagram(&file, &chapters()).map_err(|e| e.iter().map(ToString::to_string).collect())
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        build(text).expect_err("the diagram is rejected")
+    }
+
+    #[test]
+    fn a_valid_diagram_is_built_and_emitted() {
+        let d = build(VALID).expect("valid");
+        assert_eq!(d.nodes.len(), 2);
+        assert_eq!(d.node("database").unwrap().examples, ["PostgreSQL"]);
+        assert_eq!(d.stack("plain").unwrap().label("database"), Some("SQLite"));
+        assert_eq!(
+            d.scenarios[0].steps[0].connection,
+            Some("browser-to-database")
+        );
+        assert_eq!(
+            d.node("browser").unwrap().section,
+            LinkTarget::Chapter {
+                chapter: "intro",
+                section: Some("servers")
+            }
+        );
+        let source = emit_diagram(&d);
+        assert!(source.contains("pub static DIAGRAM"));
+        assert!(source.contains("\"SQLite\""));
+    }
+
+    #[test]
+    fn connections_must_join_existing_nodes() {
+        let text = VALID.replace("to = \"database\"", "to = \"cache\"");
+        let e = errors(&text);
+        assert!(
+            e.iter()
+                .any(|m| m.contains("connection `browser-to-database` joins unknown node `cache`")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn steps_must_name_existing_parts_and_touching_connections() {
+        let e = errors(&VALID.replace("node = \"database\"\ncaption", "node = \"queue\"\ncaption"));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("scenario `look-up` step 2 names unknown node `queue`")),
+            "{e:?}"
+        );
+        let e = errors(&VALID.replace(
+            "connection = \"browser-to-database\"",
+            "connection = \"nowhere\"",
+        ));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("names unknown connection `nowhere`")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn every_stack_labels_every_node() {
+        let e = errors(&VALID.replace("database = \"SQLite\"\n", "cache = \"Redis\"\n"));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("stack `plain` has no label for node `database`")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("stack `plain` labels unknown node `cache`")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn section_links_must_resolve() {
+        let e = errors(&VALID.replace("/chapters/intro#servers", "/chapters/intro#clients"));
+        assert!(
+            e.iter().any(|m| m
+                .contains("node `browser`: link to unknown section `#clients` of chapter `intro`")),
+            "{e:?}"
+        );
+        let e = errors(&VALID.replace("section = \"/chapters/intro\"", "section = \"intro.md\""));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("must look like /chapters/<id>#<anchor>")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn layout_and_ids_are_checked() {
+        let e = errors(&VALID.replace("column = 4", "column = 0"));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("node `database` is outside its side's columns")),
+            "{e:?}"
+        );
+        let e = errors(&VALID.replace("id = \"database\"", "id = \"browser\""));
+        assert!(
+            e.iter().any(|m| m.contains("duplicate node id `browser`")),
+            "{e:?}"
+        );
+        let e = errors("[[nodes]]\nid = 3\n");
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("content/diagram.toml:") && m.contains("invalid diagram")),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,544 @@
+//! The diagram explorer: the SVG drawing (every part a focusable control), the detail panel,
+//! the request-trace player, the stack switcher and the "view as list" outline.
+
+use guide_content::diagram::{Builder, Node, Scenario, Side, Stack};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::model::{
+    centre, connection_line, neighbour, Direction, Player, BOUNDARY_X, HEIGHT, NODE_HEIGHT,
+    NODE_WIDTH, WIDTH,
+};
+use super::DIAGRAM;
+use crate::content::{self, LinkTarget};
+use crate::progress::store::ProgressStore;
+use crate::routes::{href, Page};
+
+/// How long each step of a playing trace stays on screen.
+const STEP_MILLIS: u64 = 1600;
+
+/// The whole explorer. `heading_level` is the level of its section headings (2 on the
+/// diagram page, 3 inside a chapter section).
+#[component]
+pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let selected = RwSignal::new(None::<&'static Node>);
+    let focused = RwSignal::new(DIAGRAM.nodes[0].id);
+    let stack = RwSignal::new(None::<&'static Stack>);
+    let scenario = RwSignal::new(&DIAGRAM.scenarios[0]);
+    let player = RwSignal::new(Player::default());
+    let narrow = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 560.0);
+    let as_list = RwSignal::new(narrow);
+
+    // The trace's current step, and progress when a trace is followed to its end.
+    let current_step = Memo::new(move |_| {
+        player
+            .get()
+            .step
+            .and_then(|i| scenario.get().steps.get(i).copied())
+    });
+    Effect::new(move |_| {
+        let steps = scenario.with(|s| s.steps.len());
+        if player.with(|p| p.at_end(steps)) {
+            let id = scenario.get_untracked().id;
+            store.update(|p, _| p.complete_scenario(id));
+        }
+    });
+    // While playing, advance one step at a time (the timer is cleared when anything changes).
+    Effect::new(move |_| {
+        if player.get().playing {
+            let steps = scenario.with_untracked(|s| s.steps.len());
+            let advance = move || {
+                player.update(|p| {
+                    if p.playing {
+                        p.forward(steps);
+                    }
+                })
+            };
+            if let Ok(handle) =
+                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
+
+    let open = move |node: &'static Node| {
+        selected.set(Some(node));
+        focused.set(node.id);
+        store.update(|p, _| p.explore_node(node.id));
+    };
+    let close = move || {
+        if let Some(node) = selected.get_untracked() {
+            selected.set(None);
+            focus_node(node.id);
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && selected.get_untracked().is_some() {
+            ev.prevent_default();
+            close();
+        }
+    };
+
+    view! {
+        <div class="diagram" on:keydown=on_keydown>
+            <div class="diagram-toolbar">
+                <div class="diagram-field">
+                    <label for="stack-select">"Technology stack"</label>
+                    <select
+                        id="stack-select"
+                        on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
+                    >
+                        <option value="">"Roles only"</option>
+                        {DIAGRAM
+                            .stacks
+                            .iter()
+                            .map(|s| view! { <option value=s.id>{s.name}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button
+                    type="button"
+                    class="button list-toggle"
+                    aria-pressed=move || as_list.get().to_string()
+                    on:click=move |_| as_list.update(|l| *l = !*l)
+                >
+                    {move || if as_list.get() { "View as diagram" } else { "View as list" }}
+                </button>
+            </div>
+            <p class="diagram-help">
+                {move || {
+                    if as_list.get() {
+                        "The same parts, connections and requests as a list."
+                    } else {
+                        "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
+                    }
+                }}
+            </p>
+            <Show
+                when=move || !as_list.get()
+                fallback=move || view! { <DiagramList stack heading_level /> }
+            >
+                <div class="diagram-canvas">
+                    <DiagramSvg stack selected focused current_step open />
+                </div>
+                <DetailPanel stack selected close heading_level />
+            </Show>
+            <TracePlayer scenario player current_step stack heading_level />
+        </div>
+    }
+}
+
+fn focus_node(id: &str) {
+    let selector = format!(".diagram-node[data-node='{id}']");
+    if let Some(el) = document().query_selector(&selector).ok().flatten() {
+        if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+fn node_label(node: &'static Node, stack: Option<&'static Stack>) -> &'static str {
+    stack.and_then(|s| s.label(node.id)).unwrap_or(node.label)
+}
+
+#[component]
+fn DiagramSvg(
+    stack: RwSignal<Option<&'static Stack>>,
+    selected: RwSignal<Option<&'static Node>>,
+    focused: RwSignal<&'static str>,
+    current_step: Memo<Option<guide_content::diagram::Step>>,
+    open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let connections = DIAGRAM
+        .connections
+        .iter()
+        .filter_map(|c| {
+            let (from, to) = (DIAGRAM.node(c.from)?, DIAGRAM.node(c.to)?);
+            let ((x1, y1), (x2, y2)) = connection_line(from, to);
+            let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
+            let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
+            Some(view! {
+                <g class="diagram-connection" class:is-active=active data-connection=c.id>
+                    <line x1=x1 y1=y1 x2=x2 y2=y2 />
+                    <text
+                        class="diagram-connection__label"
+                        class:is-visible=related
+                        x=(x1 + x2) / 2.0
+                        y=(y1 + y2) / 2.0 - 6.0
+                        text-anchor="middle"
+                    >
+                        {c.label}
+                    </text>
+                </g>
+            })
+        })
+        .collect_view();
+
+    let nodes = DIAGRAM
+        .nodes
+        .iter()
+        .map(|node| {
+            let (cx, cy) = centre(node);
+            let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
+            let label = move || node_label(node, stack.get());
+            let explored = move || {
+                ProgressStore::expect()
+                    .progress()
+                    .with(|p| p.diagram.explored_nodes.contains(node.id))
+            };
+            let on_keydown = move |ev: web_sys::KeyboardEvent| {
+                let key = ev.key();
+                if key == "Enter" || key == " " {
+                    ev.prevent_default();
+                    open(node);
+                } else if let Some(direction) = Direction::from_key(&key) {
+                    ev.prevent_default();
+                    if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
+                        focused.set(next);
+                        focus_node(next);
+                    }
+                }
+            };
+            view! {
+                <g
+                    class=format!("diagram-node diagram-node--{}", side_name(node.side))
+                    class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
+                    class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
+                    class:is-explored=explored
+                    data-node=node.id
+                    data-explored=move || explored().to_string()
+                    role="button"
+                    tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
+                    aria-label=move || {
+                        let name = label();
+                        if name == node.label {
+                            format!("{name}: {}", side_text(node.side))
+                        } else {
+                            format!("{name} ({}): {}", node.label, side_text(node.side))
+                        }
+                    }
+                    aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
+                    aria-controls="diagram-panel"
+                    on:click=move |_| open(node)
+                    on:focus=move |_| focused.set(node.id)
+                    on:keydown=on_keydown
+                >
+                    <rect x=x y=y width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
+                    <text
+                        class="diagram-node__label"
+                        x=cx
+                        y=move || if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 }
+                        text-anchor="middle"
+                        textLength=move || (label().chars().count() > 17).then_some(NODE_WIDTH - 14.0)
+                        lengthAdjust="spacingAndGlyphs"
+                    >
+                        {label}
+                    </text>
+                    <text
+                        class="diagram-node__role"
+                        x=cx
+                        y=cy + 16.0
+                        text-anchor="middle"
+                    >
+                        {move || stack.get().map(|_| node.label)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <svg
+            class="diagram-svg"
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            role="group"
+            aria-label="Diagram of a web application: frontend parts on the left, backend parts on the right, the network between them"
+        >
+            <rect class="diagram-side diagram-side--frontend" x="4" y="4" width=BOUNDARY_X - 24.0 height=HEIGHT - 8.0 rx="14" />
+            <rect class="diagram-side diagram-side--backend" x=BOUNDARY_X + 20.0 y="4" width=WIDTH - BOUNDARY_X - 24.0 height=HEIGHT - 8.0 rx="14" />
+            <text class="diagram-side__title" x="24" y="34">"Frontend · runs in the browser"</text>
+            <text class="diagram-side__title" x=BOUNDARY_X + 40.0 y="34">"Backend · runs on servers"</text>
+            <line class="diagram-boundary" x1=BOUNDARY_X y1="10" x2=BOUNDARY_X y2=HEIGHT - 10.0 />
+            <text
+                class="diagram-boundary__label"
+                x=BOUNDARY_X - 6.0
+                y=HEIGHT / 2.0
+                text-anchor="middle"
+                transform=format!("rotate(-90 {} {})", BOUNDARY_X - 6.0, HEIGHT / 2.0)
+            >
+                "Network · HTTP requests and responses"
+            </text>
+            {connections}
+            {nodes}
+        </svg>
+    }
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Frontend => "frontend",
+        Side::Backend => "backend",
+    }
+}
+
+fn side_text(side: Side) -> &'static str {
+    match side {
+        Side::Frontend => "frontend, in the browser",
+        Side::Backend => "backend, on servers",
+    }
+}
+
+/// A heading at the given level (2 or 3).
+fn heading(level: u8, id: &'static str, text: impl IntoView + 'static) -> AnyView {
+    if level <= 2 {
+        view! { <h2 id=id>{text}</h2> }.into_any()
+    } else {
+        view! { <h3 id=id>{text}</h3> }.into_any()
+    }
+}
+
+fn section_link(target: LinkTarget) -> Option<(String, String)> {
+    let LinkTarget::Chapter { chapter, section } = target else {
+        return None;
+    };
+    let found = content::chapter(chapter)?;
+    let title = section
+        .and_then(|id| found.sections.iter().find(|s| s.id == id))
+        .map_or(found.title, |s| s.title);
+    Some((
+        href(Page::Chapter {
+            id: chapter,
+            section,
+        }),
+        title.to_string(),
+    ))
+}
+
+#[component]
+fn DetailPanel(
+    stack: RwSignal<Option<&'static Stack>>,
+    selected: RwSignal<Option<&'static Node>>,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+    heading_level: u8,
+) -> impl IntoView {
+    view! {
+        <section id="diagram-panel" class="diagram-panel" aria-live="polite" aria-labelledby="diagram-panel-title">
+            {move || match selected.get() {
+                None => view! {
+                    <p id="diagram-panel-title" class="diagram-panel__empty">
+                        "Select a part of the diagram to see what it is, what it does in one request, and who builds it."
+                    </p>
+                }
+                .into_any(),
+                Some(node) => {
+                    let name = node_label(node, stack.get());
+                    let title = if name == node.label {
+                        name.to_string()
+                    } else {
+                        format!("{name} — {}", node.label)
+                    };
+                    let mut examples: Vec<&str> = node.examples.to_vec();
+                    if name != node.label && !examples.contains(&name) {
+                        examples.insert(0, name);
+                    }
+                    view! {
+                        {heading(heading_level + 1, "diagram-panel-title", title)}
+                        <p class="diagram-panel__meta">
+                            {format!("{} · Built by: {}", side_text(node.side), node.builder.describe())}
+                        </p>
+                        <p><strong>"What it is: "</strong>{node.what}</p>
+                        <p><strong>"In one request: "</strong>{node.in_a_request}</p>
+                        <p><strong>"Example technologies: "</strong>{examples.join(", ")}</p>
+                        {section_link(node.section)
+                            .map(|(url, title)| {
+                                view! {
+                                    <p>
+                                        <a href=url>{format!("Read more: “{title}”")}</a>
+                                    </p>
+                                }
+                            })}
+                        <button type="button" class="button diagram-panel__close" on:click=move |_| close()>
+                            "Close"
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TracePlayer(
+    scenario: RwSignal<&'static Scenario>,
+    player: RwSignal<Player>,
+    current_step: Memo<Option<guide_content::diagram::Step>>,
+    stack: RwSignal<Option<&'static Stack>>,
+    heading_level: u8,
+) -> impl IntoView {
+    let steps = move || scenario.with(|s| s.steps.len());
+    view! {
+        <section class="diagram-trace" aria-labelledby="trace-title">
+            {heading(heading_level, "trace-title", "Follow a request")}
+            <div class="diagram-field">
+                <label for="trace-select">"Request"</label>
+                <select
+                    id="trace-select"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if let Some(s) = DIAGRAM.scenarios.iter().find(|s| s.id == id) {
+                            scenario.set(s);
+                            player.set(Player::default());
+                        }
+                    }
+                >
+                    {DIAGRAM
+                        .scenarios
+                        .iter()
+                        .map(|s| view! { <option value=s.id>{s.title}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <p class="diagram-trace__summary">{move || scenario.get().summary}</p>
+            <div class="diagram-trace__controls" role="group" aria-label="Trace controls">
+                <button
+                    type="button"
+                    class="button trace-restart"
+                    on:click=move |_| player.update(Player::restart)
+                >
+                    "Restart"
+                </button>
+                <button
+                    type="button"
+                    class="button trace-back"
+                    disabled=move || player.with(|p| p.step.is_none())
+                    on:click=move |_| player.update(Player::back)
+                >
+                    "Step back"
+                </button>
+                <button
+                    type="button"
+                    class="button button--primary trace-play"
+                    on:click=move |_| {
+                        let n = steps();
+                        player.update(|p| if p.playing { p.pause() } else { p.play(n) })
+                    }
+                >
+                    {move || if player.with(|p| p.playing) { "Pause" } else { "Play" }}
+                </button>
+                <button
+                    type="button"
+                    class="button trace-forward"
+                    disabled=move || { let n = steps(); player.with(|p| p.at_end(n)) }
+                    on:click=move |_| {
+                        let n = steps();
+                        player.update(|p| {
+                            p.pause();
+                            p.forward(n);
+                        })
+                    }
+                >
+                    "Step forward"
+                </button>
+            </div>
+            <p class="diagram-trace__step" aria-live="polite" aria-atomic="true">
+                {move || match (player.get().step, current_step.get()) {
+                    (Some(i), Some(step)) => {
+                        let who = DIAGRAM
+                            .node(step.node)
+                            .map(|n| node_label(n, stack.get()))
+                            .unwrap_or(step.node);
+                        format!("Step {} of {} · {who}: {}", i + 1, steps(), step.caption)
+                    }
+                    _ => format!("{} steps. Press Play, or Step forward to go at your own pace.", steps()),
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// The "view as list" outline: every part, connection and trace as text.
+#[component]
+fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> impl IntoView {
+    let side_list = move |side: Side| {
+        DIAGRAM
+            .nodes
+            .iter()
+            .filter(move |n| n.side == side)
+            .map(move |node| {
+                let links: Vec<String> = DIAGRAM
+                    .connections_of(node.id)
+                    .filter_map(|c| {
+                        let other = DIAGRAM.node(c.other_end(node.id)?)?;
+                        Some(format!("{} ({})", other.label, c.label))
+                    })
+                    .collect();
+                view! {
+                    <li class="diagram-list__node" data-node=node.id>
+                        <strong>{move || node_label(node, stack.get())}</strong>
+                        {move || {
+                            let name = node_label(node, stack.get());
+                            (name != node.label).then(|| format!(" ({})", node.label))
+                        }}
+                        {format!(" — {} ", node.what)}
+                        <br />
+                        {format!("In one request: {} ", node.in_a_request)}
+                        <br />
+                        {format!(
+                            "Built by: {}. Connects to: {}.",
+                            builder_short(node.builder),
+                            links.join(", ")
+                        )}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="diagram-list">
+            {heading(heading_level + 1, "diagram-list-frontend", "Frontend (in the browser)")}
+            <ul>{side_list(Side::Frontend)}</ul>
+            {heading(heading_level + 1, "diagram-list-backend", "Backend (on servers)")}
+            <ul>{side_list(Side::Backend)}</ul>
+            {heading(heading_level + 1, "diagram-list-requests", "Requests, step by step")}
+            {DIAGRAM
+                .scenarios
+                .iter()
+                .map(|s| {
+                    view! {
+                        <p class="diagram-list__scenario"><strong>{s.title}</strong>{format!(" — {}", s.summary)}</p>
+                        <ol>
+                            {s.steps
+                                .iter()
+                                .map(|step| {
+                                    let node = DIAGRAM.node(step.node);
+                                    view! {
+                                        <li>
+                                            {move || node.map(|n| node_label(n, stack.get())).unwrap_or(step.node)}
+                                            ": "
+                                            {step.caption}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+fn builder_short(builder: Builder) -> &'static str {
+    match builder {
+        Builder::Frontend => "frontend developers",
+        Builder::Backend => "backend developers",
+        Builder::Both => "frontend and backend developers",
+    }
+}
