@@ -105,7 +105,7 @@ impl Player {
 
 /// The drawing's size in SVG units.
 pub const WIDTH: f64 = 1000.0;
-pub const HEIGHT: f64 = 500.0;
+pub const HEIGHT: f64 = 410.0;
 pub const NODE_WIDTH: f64 = 150.0;
 pub const NODE_HEIGHT: f64 = 62.0;
 /// The x of the network (HTTP) boundary between the frontend and backend columns.

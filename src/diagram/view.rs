@@ -235,7 +235,7 @@ fn DiagramSvg(
                         x=cx
                         y=move || if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 }
                         text-anchor="middle"
-                        textLength=move || (label().chars().count() > 17).then_some(NODE_WIDTH - 14.0)
+                        textLength=move || (label().chars().count() > 13).then_some(NODE_WIDTH - 14.0)
                         lengthAdjust="spacingAndGlyphs"
                     >
                         {label}

@@ -20,7 +20,7 @@ pub struct Node {
     pub label: &'static str,
     pub side: Side,
     pub builder: Builder,
-    /// Layout grid: columns 0–1 are the frontend, 2–4 the backend; rows 0–3.
+    /// Layout grid: columns 0–1 are the frontend, 2–4 the backend; rows 0–2.
     pub column: u8,
     pub row: u8,
     pub what: &'static str,

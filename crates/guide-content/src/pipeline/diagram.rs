@@ -87,7 +87,7 @@ struct StackIn {
 /// The columns of each side in the layout grid.
 const FRONTEND_COLUMNS: std::ops::RangeInclusive<u8> = 0..=1;
 const BACKEND_COLUMNS: std::ops::RangeInclusive<u8> = 2..=4;
-const ROWS: std::ops::RangeInclusive<u8> = 0..=3;
+const ROWS: std::ops::RangeInclusive<u8> = 0..=2;
 
 /// Parses and validates the diagram against the guide's chapters (for its section links).
 pub fn build_diagram(
