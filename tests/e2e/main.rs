@@ -3,13 +3,15 @@
 //!
 //! Run through `scripts/test.sh` (it builds the site and installs browsers and drivers), or
 //! `cargo test --test e2e` once `dist/` holds a release build. Filter like any cargo test:
-//! `cargo test --test e2e -- webkit::` or `-- home`. Set `E2E_SITE_DIR` to test another build.
+//! `cargo test --test e2e -- webkit::`, `-- offline::` (one module) or `-- home`. Tests are
+//! named `engine::module::test`. Set `E2E_SITE_DIR` to test another build.
 //!
 //! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
 //! After each test the page's recorded uncaught errors must be empty.
 
 mod browsers;
 mod guide;
+mod offline;
 mod page;
 mod progress;
 mod server;
@@ -31,7 +33,7 @@ type TestFn = for<'a> fn(&'a Page) -> Pin<Box<dyn Future<Output = TestResult> + 
 
 macro_rules! tests {
     ($($module:ident :: $name:ident),* $(,)?) => {
-        &[$((stringify!($name), |page| Box::pin($module::$name(page)))),*]
+        &[$((concat!(stringify!($module), "::", stringify!($name)), |page| Box::pin($module::$name(page)))),*]
     };
 }
 
@@ -54,6 +56,10 @@ const TESTS: &[(&str, TestFn)] = tests![
     progress::two_tabs_keep_both_changes,
     progress::export_then_reset_then_import_restores_the_same_state,
     progress::a_malformed_import_file_is_refused_and_changes_nothing,
+    offline::after_one_visit_the_guide_works_with_the_server_gone,
+    offline::a_new_version_is_offered_and_taken_only_on_reload,
+    offline::the_manifest_makes_the_guide_installable_under_the_subpath,
+    offline::no_request_leaves_the_site_during_a_full_tour,
 ];
 
 /// The subpath the site is served under, as on GitHub Pages.
@@ -61,6 +67,7 @@ const SUBPATH: &str = "/backend-guide/";
 
 struct Harness {
     site_url: String,
+    site_dir: PathBuf,
     drivers: Mutex<HashMap<Engine, Arc<Result<Driver, String>>>>,
 }
 
@@ -86,6 +93,7 @@ impl Harness {
             let page = Page {
                 client,
                 site_url: self.site_url.clone(),
+                site_dir: self.site_dir.clone(),
             };
             let outcome = tokio::time::timeout(Duration::from_secs(120), test(&page))
                 .await
@@ -131,9 +139,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let server = StaticServer::start(site, SUBPATH).expect("start the static server");
+    let server = StaticServer::start(site.clone(), SUBPATH).expect("start the static server");
     let harness = Arc::new(Harness {
         site_url: server.url(),
+        site_dir: site,
         drivers: Mutex::new(HashMap::new()),
     });
     eprintln!("serving the site at {}", server.url());
