@@ -115,7 +115,10 @@ pub async fn after_one_visit_the_guide_works_with_the_server_gone(page: &Page) -
     let card: String = site
         .js("return document.querySelector(\".chapter-card:has(a[href$='/chapters/databases'])\")?.dataset.state ?? '';")
         .await?;
-    ensure!(card == "read", "offline, the home card shows {card}, not read");
+    ensure!(
+        card == "read",
+        "offline, the home card shows {card}, not read"
+    );
 
     site.open("chapters/career#salary").await?;
     ensure_rendered(&site, "Backend development as a career").await?;
@@ -297,7 +300,10 @@ pub async fn a_new_version_is_offered_and_taken_only_on_reload(page: &Page) -> T
     let role: String = site
         .js("return document.getElementById('update-notice').getAttribute('role');")
         .await?;
-    ensure!(role == "status", "the notice is announced politely (role {role})");
+    ensure!(
+        role == "status",
+        "the notice is announced politely (role {role})"
+    );
     // Until the reader accepts, the page and every file it gets are the old version's.
     let waiting = versions(&site, "v2").await?;
     ensure!(
@@ -310,7 +316,25 @@ pub async fn a_new_version_is_offered_and_taken_only_on_reload(page: &Page) -> T
         waiting.caches
     );
     let errors = site.uncaught_errors().await?;
-    ensure!(errors.is_empty(), "uncaught errors before accepting: {errors:?}");
+    ensure!(
+        errors.is_empty(),
+        "uncaught errors before accepting: {errors:?}"
+    );
+
+    // "Later" puts it away; the next load offers it again, still on the old version.
+    site.click("#update-later").await?;
+    ensure!(
+        site.js::<bool>(&format!("return {NOTICE}.hidden;")).await?,
+        "Later hides the notice"
+    );
+    reload(&site).await?;
+    site.wait_for(&format!("!{NOTICE}.hidden"), "the update notice again")
+        .await?;
+    let still = versions(&site, "v2").await?;
+    ensure!(
+        still.marker.is_none() && !still.icon_marked,
+        "a reload alone does not switch versions: {still:?}"
+    );
 
     site.js::<Value>("window.__beforeReload = true; return null;")
         .await?;
@@ -366,9 +390,7 @@ struct Icon {
     height: u32,
 }
 
-pub async fn the_manifest_makes_the_guide_installable_under_the_subpath(
-    page: &Page,
-) -> TestResult {
+pub async fn the_manifest_makes_the_guide_installable_under_the_subpath(page: &Page) -> TestResult {
     page.open("chapters/databases").await?;
     let manifest: Manifest = page
         .js(
@@ -400,7 +422,9 @@ pub async fn the_manifest_makes_the_guide_installable_under_the_subpath(
         manifest.href
     );
     ensure!(
-        manifest.content_type.starts_with("application/manifest+json"),
+        manifest
+            .content_type
+            .starts_with("application/manifest+json"),
         "manifest served as {}",
         manifest.content_type
     );
@@ -423,7 +447,9 @@ pub async fn the_manifest_makes_the_guide_installable_under_the_subpath(
     );
     ensure!(
         manifest.theme_color.eq_ignore_ascii_case("#1f54b0")
-            && manifest.meta_theme_color.eq_ignore_ascii_case(&manifest.theme_color),
+            && manifest
+                .meta_theme_color
+                .eq_ignore_ascii_case(&manifest.theme_color),
         "theme colour: the style's accent, in the manifest ({}) and the page ({})",
         manifest.theme_color,
         manifest.meta_theme_color
@@ -526,15 +552,17 @@ pub async fn no_request_leaves_the_site_during_a_full_tour(page: &Page) -> TestR
     page.wait_for_view().await?;
     foreign.extend(foreign_requests(page).await?);
     seen += request_count(page).await?;
-    for path in ["", "chapters/frontend-vs-backend", "progress", "no/such/page"] {
+    for path in [
+        "",
+        "chapters/frontend-vs-backend",
+        "progress",
+        "no/such/page",
+    ] {
         page.open(path).await?;
         foreign.extend(foreign_requests(page).await?);
         seen += request_count(page).await?;
     }
-    ensure!(
-        foreign.is_empty(),
-        "requests to other origins: {foreign:?}"
-    );
+    ensure!(foreign.is_empty(), "requests to other origins: {foreign:?}");
     // The tour did see the site's own requests (the check is not vacuous).
     ensure!(seen >= 10, "only {seen} requests recorded during the tour");
     Ok(())
