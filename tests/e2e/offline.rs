@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use fantoccini::Client;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::browsers::Driver;
 use crate::ensure;
 use crate::page::{js_string, Page, TestResult};
 use crate::progress::read_chapter;
@@ -27,10 +29,16 @@ fn serve(dir: &Path) -> TestResult<StaticServer> {
 
 /// The same browser tab, pointed at another server.
 fn on(page: &Page, server: &StaticServer) -> Page {
+    with_client(page, page.client.clone(), server)
+}
+
+/// Another browser session (of the same engine) on `server`.
+fn with_client(page: &Page, client: Client, server: &StaticServer) -> Page {
     Page {
-        client: page.client.clone(),
+        client,
         site_url: server.url(),
         site_dir: page.site_dir.clone(),
+        engine: page.engine,
     }
 }
 
@@ -150,22 +158,99 @@ pub async fn after_one_visit_the_guide_works_with_the_server_gone(page: &Page) -
     Ok(())
 }
 
-/// A copy of the built site in a temporary folder, removed when dropped.
-struct SiteCopy {
+/// Not in WebKit (ignored there, see `main.rs`): MiniBrowser in automation mode keeps no data
+/// and has no profile to reopen.
+pub async fn the_guide_opens_offline_after_the_browser_is_reopened(page: &Page) -> TestResult {
+    let profile = TempDir::new("profile")?;
+    let server = serve(&page.site_dir)?;
+    // A browser of its own, beside the test's (geckodriver runs one session at a time).
+    let driver = Driver::start(page.engine)?;
+    let first = driver.new_session_with_profile(&profile.dir).await?;
+    let site = with_client(page, first, &server);
+    let visited = async {
+        site.open("").await?;
+        wait_for_service_worker(&site).await?;
+        read_chapter(&site, "databases").await?;
+        site.uncaught_errors().await
+    }
+    .await;
+    // Quit the browser whatever happened: its profile stays on disk.
+    let _ = site.client.clone().close().await;
+    let errors = visited?;
+    ensure!(
+        errors.is_empty(),
+        "uncaught errors on the first visit: {errors:?}"
+    );
+    drop(server);
+
+    let again = driver.new_session_with_profile(&profile.dir).await?;
+    let site = Page {
+        client: again,
+        ..site
+    };
+    let reopened = async {
+        site.open("chapters/databases").await?;
+        ensure_rendered(&site, "Databases").await?;
+        ensure!(
+            !server_answers(&site).await?,
+            "the server answered: this was not offline"
+        );
+        ensure!(
+            nav_state(&site, "databases").await?.as_deref() == Some("read"),
+            "after reopening, the chapter read before is not shown as read"
+        );
+        site.open("progress").await?;
+        ensure_rendered(&site, "Your progress").await?;
+        let errors = site.uncaught_errors().await?;
+        ensure!(
+            errors.is_empty(),
+            "uncaught errors after reopening: {errors:?}"
+        );
+        Ok(())
+    }
+    .await;
+    let _ = site.client.clone().close().await;
+    reopened
+}
+
+/// A temporary folder, removed when dropped.
+struct TempDir {
     dir: PathBuf,
 }
 
-impl SiteCopy {
-    fn of(site: &Path) -> TestResult<Self> {
+impl TempDir {
+    fn new(what: &str) -> TestResult<Self> {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
-            "backend-guide-e2e-{}-{}",
+            "backend-guide-e2e-{what}-{}-{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::SeqCst)
         ));
         let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(site, &dir).map_err(|e| format!("cannot copy {}: {e}", site.display()))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         Ok(Self { dir })
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A copy of the built site in a temporary folder, removed when dropped.
+struct SiteCopy {
+    dir: PathBuf,
+    _temp: TempDir,
+}
+
+impl SiteCopy {
+    fn of(site: &Path) -> TestResult<Self> {
+        let temp = TempDir::new("site")?;
+        let dir = temp.dir.join("site");
+        copy_dir(site, &dir).map_err(|e| format!("cannot copy {}: {e}", site.display()))?;
+        Ok(Self { dir, _temp: temp })
     }
 
     /// Deploys a new version in place, as a new build would: the HTML changes, one file keeps
@@ -199,12 +284,6 @@ impl SiteCopy {
             String::from_utf8_lossy(&output.stderr)
         );
         sw_version(&self.dir)
-    }
-}
-
-impl Drop for SiteCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

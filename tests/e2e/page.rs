@@ -26,6 +26,8 @@ pub struct Page {
     pub site_url: String,
     /// The folder the site is served from (tests may serve it again, or a changed copy).
     pub site_dir: std::path::PathBuf,
+    /// The browser engine the test runs in.
+    pub engine: crate::browsers::Engine,
 }
 
 const WAIT: Duration = Duration::from_secs(15);
