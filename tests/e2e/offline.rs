@@ -571,6 +571,11 @@ pub async fn the_manifest_makes_the_guide_installable_under_the_subpath(page: &P
             );
         }
     }
+    let apple = &manifest.apple_touch_icon;
+    ensure!(
+        apple.width == 180 && apple.height == 180 && apple.content_type.starts_with("image/png"),
+        "the apple-touch-icon is a 180 px PNG: {apple:?}"
+    );
     let has = |sizes: &str, kind: &str, purpose: &str| {
         manifest
             .icons
