@@ -146,9 +146,38 @@ impl Driver {
 
     /// A new browser session with a fresh profile (fresh storage).
     pub async fn new_session(&self) -> Result<Client, String> {
+        self.session(self.engine.capabilities()).await
+    }
+
+    /// A new browser session on the profile folder `dir`: closing it and opening another on
+    /// the same folder is closing and reopening the browser. Chromium and Firefox only:
+    /// MiniBrowser's automation sessions keep no data between runs. (geckodriver runs one
+    /// session at a time: start a `Driver` of its own for this.)
+    pub async fn new_session_with_profile(&self, dir: &std::path::Path) -> Result<Client, String> {
+        let (options, args) = match self.engine {
+            Engine::Chromium => (
+                "goog:chromeOptions",
+                vec![format!("--user-data-dir={}", dir.display())],
+            ),
+            Engine::Firefox => (
+                "moz:firefoxOptions",
+                vec!["-profile".to_string(), dir.display().to_string()],
+            ),
+            Engine::WebKit => {
+                return Err("WebKit automation sessions cannot keep a profile".to_string())
+            }
+        };
+        let mut caps = self.engine.capabilities();
+        if let Some(Value::Array(list)) = caps.get_mut(options).and_then(|o| o.get_mut("args")) {
+            list.extend(args.into_iter().map(Value::String));
+        }
+        self.session(caps).await
+    }
+
+    async fn session(&self, capabilities: Map<String, Value>) -> Result<Client, String> {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let mut builder = ClientBuilder::new(connector);
-        builder.capabilities(self.engine.capabilities());
+        builder.capabilities(capabilities);
         let url = format!("http://127.0.0.1:{}", self.port);
         let mut last_error = String::new();
         // Drivers occasionally refuse the very first session while still warming up.

@@ -3,7 +3,8 @@
 //!
 //! Run through `scripts/test.sh` (it builds the site and installs browsers and drivers), or
 //! `cargo test --test e2e` once `dist/` holds a release build. Filter like any cargo test:
-//! `cargo test --test e2e -- webkit::` or `-- home`. Set `E2E_SITE_DIR` to test another build.
+//! `cargo test --test e2e -- webkit::`, `-- offline::` (one module) or `-- home`. Tests are
+//! named `engine::module::test`. Set `E2E_SITE_DIR` to test another build.
 //!
 //! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
 //! After each test the page's recorded uncaught errors must be empty.
@@ -11,6 +12,7 @@
 mod browsers;
 mod diagram;
 mod guide;
+mod offline;
 mod page;
 mod progress;
 mod server;
@@ -32,7 +34,7 @@ type TestFn = for<'a> fn(&'a Page) -> Pin<Box<dyn Future<Output = TestResult> + 
 
 macro_rules! tests {
     ($($module:ident :: $name:ident),* $(,)?) => {
-        &[$((stringify!($name), |page| Box::pin($module::$name(page)))),*]
+        &[$((concat!(stringify!($module), "::", stringify!($name)), |page| Box::pin($module::$name(page)))),*]
     };
 }
 
@@ -62,6 +64,20 @@ const TESTS: &[(&str, TestFn)] = tests![
     diagram::the_list_view_holds_every_part_and_step,
     diagram::explored_parts_are_remembered_after_a_reload,
     diagram::the_chapter_on_frontend_and_backend_embeds_the_diagram,
+    offline::after_one_visit_the_guide_works_with_the_server_gone,
+    offline::the_guide_opens_offline_after_the_browser_is_reopened,
+    offline::a_new_version_is_offered_and_taken_only_on_reload,
+    offline::the_manifest_makes_the_guide_installable_under_the_subpath,
+    offline::no_request_leaves_the_site_during_a_full_tour,
+];
+
+/// Tests an engine cannot run, listed as ignored there.
+const NOT_IN: &[(Engine, &str)] = &[
+    // MiniBrowser in automation mode keeps no data: there is no profile to reopen.
+    (
+        Engine::WebKit,
+        "offline::the_guide_opens_offline_after_the_browser_is_reopened",
+    ),
 ];
 
 /// The subpath the site is served under, as on GitHub Pages.
@@ -69,6 +85,7 @@ const SUBPATH: &str = "/backend-guide/";
 
 struct Harness {
     site_url: String,
+    site_dir: PathBuf,
     drivers: Mutex<HashMap<Engine, Arc<Result<Driver, String>>>>,
 }
 
@@ -89,28 +106,50 @@ impl Harness {
             .map_err(|e| format!("tokio: {e}"))?;
         let driver = self.driver(engine);
         let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
-        runtime.block_on(async {
-            let client = driver.new_session().await?;
+        let outcome = runtime.block_on(async {
+            // Every WebDriver exchange is bounded: a browser that stops answering fails the
+            // trial instead of hanging the run.
+            let client = tokio::time::timeout(Duration::from_secs(60), driver.new_session())
+                .await
+                .map_err(|_| "no session after 60 s".to_string())??;
             let page = Page {
                 client,
                 site_url: self.site_url.clone(),
+                site_dir: self.site_dir.clone(),
+                engine,
             };
-            let outcome = tokio::time::timeout(Duration::from_secs(120), test(&page))
+            let checked = async {
+                test(&page).await?;
+                let errors = page.uncaught_errors().await?;
+                if errors.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("uncaught errors on the page: {errors:?}"))
+                }
+            };
+            let outcome = tokio::time::timeout(Duration::from_secs(150), checked)
                 .await
-                .unwrap_or_else(|_| Err("timed out after 120 s".into()));
-            let outcome = match outcome {
-                Ok(()) => match page.uncaught_errors().await {
-                    Ok(errors) if errors.is_empty() => Ok(()),
-                    Ok(errors) => Err(format!("uncaught errors on the page: {errors:?}")),
-                    Err(e) => Err(e),
-                },
-                Err(e) => Err(e),
-            };
-            let _ = page.client.close().await;
-            outcome.map_err(Failed::from)
-        })
+                .unwrap_or_else(|_| Err(TIMED_OUT.into()));
+            let closed = tokio::time::timeout(Duration::from_secs(20), page.client.close()).await;
+            if closed.is_err() {
+                return Err(format!("{outcome:?}; and the browser did not close"));
+            }
+            outcome
+        });
+        if outcome.as_ref().is_err_and(|e| {
+            e.contains(TIMED_OUT) || e.contains("no session") || e.contains("did not close")
+        }) {
+            // Start this engine's driver afresh for the next trials.
+            self.drivers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&engine);
+        }
+        outcome.map_err(Failed::from)
     }
 }
+
+const TIMED_OUT: &str = "timed out after 150 s";
 
 fn site_dir() -> Result<PathBuf, String> {
     let dir = std::env::var_os("E2E_SITE_DIR")
@@ -139,9 +178,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let server = StaticServer::start(site, SUBPATH).expect("start the static server");
+    let server = StaticServer::start(site.clone(), SUBPATH).expect("start the static server");
     let harness = Arc::new(Harness {
         site_url: server.url(),
+        site_dir: site,
         drivers: Mutex::new(HashMap::new()),
     });
     eprintln!("serving the site at {}", server.url());
@@ -156,6 +196,7 @@ fn main() {
                     Trial::test(format!("{}::{name}", engine.name()), move || {
                         harness.run(engine, test)
                     })
+                    .with_ignored_flag(NOT_IN.contains(&(engine, name)))
                 }
             })
         })

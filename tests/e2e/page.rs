@@ -24,6 +24,10 @@ pub struct Page {
     pub client: Client,
     /// The site's root URL, ending in `/` (e.g. `http://127.0.0.1:4321/backend-guide/`).
     pub site_url: String,
+    /// The folder the site is served from (tests may serve it again, or a changed copy).
+    pub site_dir: std::path::PathBuf,
+    /// The browser engine the test runs in.
+    pub engine: crate::browsers::Engine,
 }
 
 const WAIT: Duration = Duration::from_secs(15);

@@ -65,7 +65,7 @@ async fn read_to_the_end(page: &Page) -> TestResult {
 }
 
 /// Opens a chapter and reads it to the end.
-async fn read_chapter(page: &Page, id: &str) -> TestResult {
+pub(crate) async fn read_chapter(page: &Page, id: &str) -> TestResult {
     page.open(&format!("chapters/{id}")).await?;
     read_to_the_end(page).await?;
     wait_state(page, id, "read").await

@@ -35,8 +35,9 @@ impl StaticServer {
                     }
                     let Ok(stream) = stream else { continue };
                     let site = Arc::clone(&site);
+                    let stopping = Arc::clone(&stopping);
                     std::thread::spawn(move || {
-                        let _ = site.handle(stream);
+                        let _ = site.handle(stream, &stopping);
                     });
                 }
             })
@@ -78,10 +79,15 @@ struct Response {
 }
 
 impl Site {
-    fn handle(&self, stream: TcpStream) -> std::io::Result<()> {
+    fn handle(&self, stream: TcpStream, stopping: &AtomicBool) -> std::io::Result<()> {
         let mut reader = BufReader::new(stream.try_clone()?);
         let mut request_line = String::new();
         reader.read_line(&mut request_line)?;
+        // Browsers open connections ahead of requests: once stopped, answer nothing on them
+        // either, so a stopped server is as gone as a network that is down.
+        if stopping.load(Ordering::SeqCst) {
+            return Ok(());
+        }
         // Skip the headers: nothing in them changes the answer.
         loop {
             let mut line = String::new();
