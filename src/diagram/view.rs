@@ -289,8 +289,8 @@ fn side_name(side: Side) -> &'static str {
 
 fn side_text(side: Side) -> &'static str {
     match side {
-        Side::Frontend => "frontend, in the browser",
-        Side::Backend => "backend, on servers",
+        Side::Frontend => "Frontend, in the browser",
+        Side::Backend => "Backend, on servers",
     }
 }
 
