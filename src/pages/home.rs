@@ -28,6 +28,7 @@ pub fn HomePage() -> impl IntoView {
             </p>
             <p class="hero__actions">
                 <a class="button button--primary" href=href(first)>"Start reading"</a>
+                <a class="button" href=href(Page::Diagram)>"Explore the interactive diagram"</a>
                 <span class="hero__meta">
                     {format!("{} chapters · about {} minutes of reading", all.len(), total_reading_minutes())}
                 </span>
