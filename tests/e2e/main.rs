@@ -104,14 +104,31 @@ impl Harness {
             .enable_all()
             .build()
             .map_err(|e| format!("tokio: {e}"))?;
-        let driver = self.driver(engine);
-        let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
+        // Starting a browser is infrastructure, not the app under test: if a driver cannot
+        // give a session in time (seen with WebKitWebDriver under load), start that driver
+        // afresh once before failing the trial.
+        let mut client = None;
+        let mut problem = String::new();
+        for _attempt in 0..2 {
+            let driver = self.driver(engine);
+            let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
+            match runtime.block_on(tokio::time::timeout(
+                Duration::from_secs(60),
+                driver.new_session(),
+            )) {
+                Ok(Ok(session)) => {
+                    client = Some(session);
+                    break;
+                }
+                Ok(Err(e)) => problem = e,
+                Err(_) => problem = "no session after 60 s".into(),
+            }
+            self.forget_driver(engine);
+        }
+        let client = client.ok_or(problem)?;
         let outcome = runtime.block_on(async {
             // Every WebDriver exchange is bounded: a browser that stops answering fails the
             // trial instead of hanging the run.
-            let client = tokio::time::timeout(Duration::from_secs(60), driver.new_session())
-                .await
-                .map_err(|_| "no session after 60 s".to_string())??;
             let page = Page {
                 client,
                 site_url: self.site_url.clone(),
@@ -136,16 +153,23 @@ impl Harness {
             }
             outcome
         });
-        if outcome.as_ref().is_err_and(|e| {
-            e.contains(TIMED_OUT) || e.contains("no session") || e.contains("did not close")
-        }) {
+        if outcome
+            .as_ref()
+            .is_err_and(|e| e.contains(TIMED_OUT) || e.contains("did not close"))
+        {
             // Start this engine's driver afresh for the next trials.
-            self.drivers
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove(&engine);
+            self.forget_driver(engine);
         }
         outcome.map_err(Failed::from)
+    }
+
+    /// Drops an engine's driver (its processes are killed once no trial uses it); the next
+    /// trial starts a new one.
+    fn forget_driver(&self, engine: Engine) {
+        self.drivers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&engine);
     }
 }
 
