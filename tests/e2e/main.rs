@@ -112,10 +112,9 @@ impl Harness {
         for _attempt in 0..2 {
             let driver = self.driver(engine);
             let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
-            match runtime.block_on(tokio::time::timeout(
-                Duration::from_secs(60),
-                driver.new_session(),
-            )) {
+            match runtime.block_on(async {
+                tokio::time::timeout(Duration::from_secs(60), driver.new_session()).await
+            }) {
                 Ok(Ok(session)) => {
                     client = Some(session);
                     break;
