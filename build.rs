@@ -1,13 +1,13 @@
-//! Parses and validates `content/chapters/*.md` and `content/diagram.toml` at build time and
-//! writes them as Rust data (`$OUT_DIR/chapters.rs`, `$OUT_DIR/diagram.rs`, included by
-//! `src/content.rs` and `src/diagram.rs`). Any content error fails the build with a message
+//! Parses and validates `content/chapters/*.md`, `content/diagram.toml` and `content/quiz/*.toml` at build time and
+//! writes them as Rust data (`$OUT_DIR/chapters.rs`, `$OUT_DIR/diagram.rs`, `$OUT_DIR/quiz.rs`, included by
+//! `src/content.rs`, `src/diagram.rs` and `src/quiz.rs`). Any content error fails the build with a message
 //! naming the file (and line), so broken links never reach readers.
 
 use std::path::Path;
 
 use guide_content::pipeline::{
-    build_chapters, build_diagram, emit_diagram, emit_rust, read_chapter_dir, ContentError,
-    SourceFile,
+    build_chapters, build_diagram, build_quiz, emit_diagram, emit_quiz, emit_rust,
+    read_chapter_dir, read_quiz_dir, ContentError, SourceFile,
 };
 
 fn main() {
@@ -33,10 +33,22 @@ fn main() {
     };
     let diagram = build_diagram(&diagram_file, &chapters).unwrap_or_else(|errors| fail(&errors));
 
+    let quiz_dir = Path::new("content/quiz");
+    println!("cargo:rerun-if-changed={}", quiz_dir.display());
+    let quiz_files = read_quiz_dir(quiz_dir).unwrap_or_else(|e| {
+        eprintln!("error: cannot read {}: {e}", quiz_dir.display());
+        std::process::exit(1);
+    });
+    for file in &quiz_files {
+        println!("cargo:rerun-if-changed={}", file.path);
+    }
+    let questions = build_quiz(&quiz_files, &chapters).unwrap_or_else(|errors| fail(&errors));
+
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out_dir = Path::new(&out_dir);
     std::fs::write(out_dir.join("chapters.rs"), emit_rust(&chapters)).expect("write chapters");
     std::fs::write(out_dir.join("diagram.rs"), emit_diagram(&diagram)).expect("write diagram");
+    std::fs::write(out_dir.join("quiz.rs"), emit_quiz(&questions)).expect("write quiz");
 }
 
 fn fail(errors: &[ContentError]) -> ! {

@@ -9,6 +9,7 @@ pub mod diagram;
 pub mod fatal_error;
 pub mod pages;
 pub mod progress;
+pub mod quiz;
 pub mod render;
 pub mod routes;
 pub mod storage;

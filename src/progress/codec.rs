@@ -147,6 +147,7 @@ mod tests {
             Score {
                 correct: 3,
                 total: 5,
+                points: 350,
                 at: 130,
             },
         );

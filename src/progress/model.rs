@@ -9,7 +9,11 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+use guide_content::quiz::Question;
 use serde::{Deserialize, Serialize};
+
+use crate::quiz::engine::{Attempt, Credit};
+use crate::quiz::review::{self, Card};
 
 /// Milliseconds since the Unix epoch.
 pub type Millis = u64;
@@ -110,35 +114,61 @@ pub struct DiagramProgress {
     pub completed_scenarios: BTreeSet<String>,
 }
 
-/// Slots for the quiz (filled by that feature).
+/// The quiz: best scores, finished attempts, the review queue and the attempt in progress.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizProgress {
     /// Best score per quiz (a chapter id, or `guide` for the whole guide).
     pub best_scores: BTreeMap<String, Score>,
+    /// Finished attempts, oldest first (the last [`HISTORY_LIMIT`]).
+    pub history: Vec<AttemptRecord>,
+    /// Missed questions waiting for review, by question id.
+    pub review: BTreeMap<String, Card>,
+    /// The attempt in progress, or the last finished one (its results, "Retry missed").
+    pub attempt: Option<Attempt>,
 }
+
+/// How many finished attempts are remembered.
+pub const HISTORY_LIMIT: usize = 50;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {
+    /// Questions answered with full credit.
     pub correct: u32,
     pub total: u32,
+    /// Points in hundredths, partial credit included (`correct * 100` at least).
+    #[serde(default)]
+    pub points: u32,
     pub at: Millis,
 }
 
 impl Score {
-    /// A total order: higher share correct first, then more questions, then later.
+    /// A total order: higher share of points first, then more questions, then later.
     fn rank(&self, other: &Self) -> Ordering {
-        let mine = u64::from(self.correct) * u64::from(other.total);
-        let theirs = u64::from(other.correct) * u64::from(self.total);
+        let mine = u64::from(self.points) * u64::from(other.total);
+        let theirs = u64::from(other.points) * u64::from(self.total);
         mine.cmp(&theirs)
             .then(self.total.cmp(&other.total))
             .then(self.correct.cmp(&other.correct))
             .then(self.at.cmp(&other.at))
     }
 
+    /// Percent of the possible points, rounded down.
     pub fn percent(&self) -> u32 {
-        (self.correct * 100).checked_div(self.total).unwrap_or(0)
+        crate::quiz::engine::percent(self.points, self.total)
     }
+}
+
+/// One finished attempt, for the history.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AttemptRecord {
+    /// When it finished.
+    pub at: Millis,
+    /// The quiz's key (`guide`, a chapter id, `review`, `retry`).
+    pub quiz: String,
+    pub correct: u32,
+    pub total: u32,
+    pub points: u32,
 }
 
 /// How far the reader is through the guide.
@@ -244,6 +274,51 @@ impl Progress {
         }
     }
 
+    /// Starts a quiz, replacing any earlier attempt.
+    pub fn start_quiz(&mut self, attempt: Attempt) {
+        self.quiz.attempt = Some(attempt);
+    }
+
+    /// Answers the current question of the attempt; a question without full credit enters
+    /// (or goes back to the start of) the review queue, a due one answered right moves on.
+    pub fn answer_quiz(&mut self, question: &Question, answer: Vec<u8>, now: Millis) -> Option<Credit> {
+        let credit = self.quiz.attempt.as_mut()?.answer(question, answer, now)?;
+        review::record_answer(&mut self.quiz.review, question.id, credit.is_full(), now);
+        Some(credit)
+    }
+
+    /// Moves the attempt on; when it finishes, its result joins the history and, for a guide or
+    /// chapter quiz, the best scores.
+    pub fn next_quiz_question(&mut self, bank: &[Question], now: Millis) {
+        let Some(attempt) = self.quiz.attempt.as_mut() else {
+            return;
+        };
+        if !attempt.next(now) {
+            return;
+        }
+        let summary = attempt.summary(bank);
+        let quiz = attempt.quiz.clone();
+        self.quiz.history.push(AttemptRecord {
+            at: now,
+            quiz: quiz.clone(),
+            correct: summary.correct,
+            total: summary.total,
+            points: summary.points,
+        });
+        trim_history(&mut self.quiz.history);
+        if summary.total > 0 && !matches!(quiz.as_str(), "review" | "retry") {
+            self.record_score(
+                &quiz,
+                Score {
+                    correct: summary.correct,
+                    total: summary.total,
+                    points: summary.points,
+                    at: now,
+                },
+            );
+        }
+    }
+
     /// Forget everything; other tabs adopt the reset because its generation is newer.
     pub fn reset(now: Millis) -> Self {
         Self {
@@ -284,6 +359,19 @@ impl Progress {
                 *best = *score;
             }
         }
+        let mut history: Vec<AttemptRecord> = self
+            .quiz
+            .history
+            .iter()
+            .chain(&other.quiz.history)
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        trim_history(&mut history);
+        quiz.history = history;
+        quiz.review = review::merge(&self.quiz.review, &other.quiz.review);
+        quiz.attempt = newer_attempt(&self.quiz.attempt, &other.quiz.attempt);
         Progress {
             generation: self.generation,
             chapters,
@@ -295,6 +383,31 @@ impl Progress {
             },
             quiz,
         }
+    }
+}
+
+fn trim_history(history: &mut Vec<AttemptRecord>) {
+    history.sort();
+    if history.len() > HISTORY_LIMIT {
+        history.drain(..history.len() - HISTORY_LIMIT);
+    }
+}
+
+/// The attempt changed last (ties broken by its other fields, so merging is commutative).
+fn newer_attempt(a: &Option<Attempt>, b: &Option<Attempt>) -> Option<Attempt> {
+    let key = |x: &Attempt| {
+        (
+            x.updated_at,
+            x.started_at,
+            x.seed,
+            x.current,
+            x.finished_at,
+            serde_json::to_string(x).unwrap_or_default(),
+        )
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if key(y) > key(x) { y.clone() } else { x.clone() }),
+        (x, y) => x.clone().or_else(|| y.clone()),
     }
 }
 
@@ -369,6 +482,7 @@ mod tests {
             Score {
                 correct: 3,
                 total: 4,
+                points: 300,
                 at: 10,
             },
         );
@@ -381,6 +495,7 @@ mod tests {
             Score {
                 correct: 4,
                 total: 4,
+                points: 400,
                 at: 5,
             },
         );
@@ -434,6 +549,7 @@ mod tests {
             Score {
                 correct: 8,
                 total: 10,
+                points: 800,
                 at: 1,
             },
         );
@@ -442,6 +558,7 @@ mod tests {
             Score {
                 correct: 3,
                 total: 4,
+                points: 300,
                 at: 2,
             },
         );
@@ -451,6 +568,7 @@ mod tests {
             Score {
                 correct: 9,
                 total: 10,
+                points: 900,
                 at: 3,
             },
         );

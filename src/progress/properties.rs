@@ -6,7 +6,11 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::codec::{decode, encode, Decoded};
-use super::model::{ChapterProgress, DiagramProgress, Progress, QuizProgress, Score, Visit};
+use super::model::{
+    AttemptRecord, ChapterProgress, DiagramProgress, Progress, QuizProgress, Score, Visit,
+};
+use crate::quiz::engine::Attempt;
+use crate::quiz::review::Card;
 
 fn id() -> impl Strategy<Value = String> {
     prop::sample::select(vec!["intro", "databases", "career", "gone", "api", "cache"])
@@ -33,15 +37,51 @@ fn progress() -> impl Strategy<Value = Progress> {
     let score = (0u32..6, 1u32..6, time()).prop_map(|(correct, total, at)| Score {
         correct: correct.min(total),
         total,
+        points: correct.min(total) * 100,
         at,
     });
+    let card = (0u8..4, time(), time()).prop_map(|(leitner_box, due, updated_at)| Card {
+        leitner_box,
+        due,
+        updated_at,
+    });
+    let record = (time(), id(), 0u32..5, 0u32..500).prop_map(|(at, quiz, correct, points)| {
+        AttemptRecord {
+            at,
+            quiz,
+            correct,
+            total: 5,
+            points,
+        }
+    });
+    let attempt = (time(), 0u64..3, 0usize..3).prop_map(|(updated_at, seed, current)| Attempt {
+        quiz: "guide".into(),
+        seed,
+        started_at: 0,
+        updated_at,
+        items: Vec::new(),
+        current,
+        finished_at: None,
+    });
+    let quiz = (
+        btree_map(id(), score, 0..3),
+        btree_set(record, 0..4).prop_map(|set| set.into_iter().collect::<Vec<_>>()),
+        btree_map(id(), card, 0..3),
+        option::of(attempt),
+    )
+        .prop_map(|(best_scores, history, review, attempt)| QuizProgress {
+            best_scores,
+            history,
+            review,
+            attempt,
+        });
     (
         0u64..3,
         btree_map(id(), chapter, 0..4),
         option::of(visit),
         btree_set(id(), 0..3),
         btree_set(id(), 0..3),
-        btree_map(id(), score, 0..3),
+        quiz,
     )
         .prop_map(
             |(
@@ -50,7 +90,7 @@ fn progress() -> impl Strategy<Value = Progress> {
                 last_visited,
                 explored_nodes,
                 completed_scenarios,
-                best_scores,
+                quiz,
             )| {
                 Progress {
                     generation,
@@ -60,7 +100,7 @@ fn progress() -> impl Strategy<Value = Progress> {
                         explored_nodes,
                         completed_scenarios,
                     },
-                    quiz: QuizProgress { best_scores },
+                    quiz,
                 }
             },
         )

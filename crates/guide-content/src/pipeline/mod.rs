@@ -5,6 +5,7 @@
 mod diagram;
 mod emit;
 mod markdown;
+mod quiz;
 mod validate;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use crate::Chapter;
 
 pub use diagram::{build_diagram, emit_diagram};
 pub use emit::emit_rust;
+pub use quiz::{build_quiz, emit_quiz, read_quiz_dir, MIN_PER_CHAPTER, MIN_QUESTIONS};
 
 /// One chapter source file as read from disk.
 #[derive(Debug, Clone)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::pipeline::quiz::{build_quiz, emit_quiz};
 use crate::{Block, Inline, LinkTarget};
 
 fn file(name: &str, text: &str) -> SourceFile {
@@ -282,4 +283,183 @@ fn kebab_ids() {
     assert!(!is_kebab_id("-x"));
     assert!(!is_kebab_id("a--b"));
     assert!(!is_kebab_id("A"));
+}
+
+// --- Quiz ---------------------------------------------------------------------------------
+
+fn quiz_chapters() -> Vec<crate::Chapter> {
+    build_chapters(&[
+        chapter("a", 1, "## First part {#first-part}\n\nText."),
+        chapter("b", 2, "## Second {#second}\n\nText."),
+    ])
+    .expect("valid chapters")
+}
+
+fn quiz_file(chapter: &str, questions: &str) -> SourceFile {
+    SourceFile {
+        path: format!("content/quiz/{chapter}.toml"),
+        text: questions.to_string(),
+    }
+}
+
+fn single(id: &str, section: &str) -> String {
+    format!(
+        r#"
+[[questions]]
+id = "{id}"
+section = "{section}"
+difficulty = "easy"
+kind = "single"
+prompt = "Which?"
+explanation = "Because."
+options = [
+  {{ text = "Right", correct = true, feedback = "Yes." }},
+  {{ text = "Wrong", correct = false, feedback = "No." }},
+]
+"#
+    )
+}
+
+/// `n` valid single-choice questions for chapter `a` (section `first-part`) and `b`.
+fn valid_bank(n: usize) -> Vec<SourceFile> {
+    let a: String = (0..n).map(|i| single(&format!("a-{i}"), "first-part")).collect();
+    let b: String = (0..n).map(|i| single(&format!("b-{i}"), "second")).collect();
+    vec![quiz_file("a", &a), quiz_file("b", &b)]
+}
+
+fn quiz_errors(files: &[SourceFile]) -> Vec<String> {
+    build_quiz(files, &quiz_chapters())
+        .expect_err("quiz should be rejected")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_valid_bank_becomes_questions_in_chapter_order() {
+    let mut files = valid_bank(20);
+    files.reverse();
+    let tf = r#"
+[[questions]]
+id = "tf"
+section = "second"
+difficulty = "hard"
+kind = "true-false"
+prompt = "Servers run code."
+explanation = "They do."
+answer = false
+if_true = "Not here."
+if_false = "Right."
+"#;
+    files[0].text.push_str(tf);
+    let questions = build_quiz(&files, &quiz_chapters()).expect("valid bank");
+    assert_eq!(questions.len(), 41);
+    assert_eq!(questions[0].chapter, "a", "chapter order, not file order");
+    let tf = questions.iter().find(|q| q.id == "tf").unwrap();
+    assert_eq!(tf.kind, crate::quiz::Kind::TrueFalse);
+    assert_eq!(tf.options[0].text, "True");
+    assert!(!tf.options[0].correct && tf.options[1].correct);
+    assert_eq!(tf.options[1].feedback, "Right.");
+    let source = emit_quiz(&questions);
+    assert!(source.contains("\"tf\"") && source.contains("Kind::TrueFalse"));
+}
+
+#[test]
+fn every_chapter_needs_four_questions_and_the_bank_forty() {
+    let files = valid_bank(3);
+    let errors = quiz_errors(&files);
+    assert!(errors.iter().any(|e| e.contains("chapter `a` has 3 question(s)")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("needs at least 40")), "{errors:?}");
+    let only_a = vec![quiz_file("a", &(0..40).map(|i| single(&format!("a-{i}"), "first-part")).collect::<String>())];
+    let errors = quiz_errors(&only_a);
+    assert!(errors.iter().any(|e| e.contains("content/quiz/b.toml") && e.contains("chapter `b` has 0")), "{errors:?}");
+}
+
+#[test]
+fn duplicate_ids_unknown_sections_and_files_are_rejected() {
+    let mut files = valid_bank(20);
+    files[0].text.push_str(&single("b-1", "first-part"));
+    files[1].text.push_str(&single("b-extra", "no-such-section"));
+    files[1].text.push_str(&single("b-kp", "key-points"));
+    files.push(quiz_file("not-a-chapter", &single("x", "first-part")));
+    let errors = quiz_errors(&files);
+    assert!(errors.iter().any(|e| e.contains("question `b-1`: duplicate question id")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("`b-extra`") && e.contains("#no-such-section")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("`b-kp`") && e.contains("#key-points")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.starts_with("content/quiz/not-a-chapter.toml")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.starts_with("content/quiz/b.toml:")), "errors carry a line: {errors:?}");
+}
+
+#[test]
+fn option_rules_are_checked_per_kind() {
+    let bad = r#"
+[[questions]]
+id = "two-right"
+section = "first-part"
+difficulty = "easy"
+kind = "single"
+prompt = "?"
+explanation = "."
+options = [
+  { text = "A", correct = true, feedback = "." },
+  { text = "B", correct = true, feedback = "." },
+]
+
+[[questions]]
+id = "one-right"
+section = "first-part"
+difficulty = "medium"
+kind = "multiple"
+prompt = "?"
+explanation = "."
+options = [
+  { text = "A", correct = true, feedback = "." },
+  { text = "B", correct = false, feedback = "." },
+  { text = "C", correct = false, feedback = "" },
+]
+
+[[questions]]
+id = "order-with-correct"
+section = "first-part"
+difficulty = "hard"
+kind = "order"
+prompt = "?"
+explanation = "."
+options = [
+  { text = "A", correct = true, feedback = "." },
+  { text = "B", feedback = "." },
+]
+
+[[questions]]
+id = "tf-without-answer"
+section = "first-part"
+difficulty = "easy"
+kind = "true-false"
+prompt = "?"
+explanation = ""
+if_true = "."
+"#;
+    let mut files = valid_bank(20);
+    files[0].text.push_str(bad);
+    let errors = quiz_errors(&files);
+    for expected in [
+        "`two-right`: a single-choice question needs exactly one correct option, has 2",
+        "`one-right`: \"choose all that apply\" needs at least two correct",
+        "`one-right`: option `C` has no feedback",
+        "`order-with-correct`: needs 3–6 steps, has 2",
+        "`order-with-correct`: order steps are listed in the right order",
+        "`tf-without-answer`: needs `answer = true` or `false`",
+        "`tf-without-answer`: needs `if_false` feedback",
+        "`tf-without-answer`: empty explanation",
+    ] {
+        assert!(errors.iter().any(|e| e.contains(expected)), "missing {expected:?} in {errors:?}");
+    }
+}
+
+#[test]
+fn a_toml_error_names_the_file_and_line() {
+    let mut files = valid_bank(20);
+    files[1].text.push_str("\n[[questions]]\nid = \"broken\"\nkind = \n");
+    let errors = quiz_errors(&files);
+    assert!(errors.iter().any(|e| e.starts_with("content/quiz/b.toml:") && e.contains("invalid quiz file")), "{errors:?}");
 }
