@@ -6,8 +6,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::{
-    chapter::ChapterPage, diagram::DiagramPage, home::HomePage, not_found::NotFoundPage,
+    chapter::ChapterPage,
+    diagram::DiagramPage,
+    home::HomePage,
+    not_found::NotFoundPage,
     progress::ProgressPage,
+    quiz::{QuizHubPage, QuizPage},
 };
 use crate::progress::store::ProgressStore;
 use crate::routes::router_base;
@@ -26,6 +30,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/chapters/:id") view=ChapterPage />
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/diagram") view=DiagramPage />
+                    <Route path=path!("/quiz") view=QuizHubPage />
+                    <Route path=path!("/quiz/:key") view=QuizPage />
                 </Routes>
             </Layout>
         </Router>

@@ -5,3 +5,4 @@ pub mod diagram;
 pub mod home;
 pub mod not_found;
 pub mod progress;
+pub mod quiz;

@@ -12,6 +12,12 @@ pub enum Page<'a> {
     Home,
     Progress,
     Diagram,
+    /// Every quiz.
+    QuizHub,
+    /// One quiz: `guide`, a chapter id, `review` or `retry` (see `quiz::engine::Scope`).
+    Quiz {
+        key: &'a str,
+    },
     Chapter {
         id: &'a str,
         section: Option<&'a str>,
@@ -25,6 +31,8 @@ impl Page<'_> {
             Page::Home => "/".to_string(),
             Page::Progress => "/progress".to_string(),
             Page::Diagram => "/diagram".to_string(),
+            Page::QuizHub => "/quiz".to_string(),
+            Page::Quiz { key } => format!("/quiz/{key}"),
             Page::Chapter { id, section: None } => format!("/chapters/{id}"),
             Page::Chapter {
                 id,
@@ -82,6 +90,8 @@ mod tests {
         assert_eq!(Page::Home.path(), "/");
         assert_eq!(Page::Progress.path(), "/progress");
         assert_eq!(Page::Diagram.path(), "/diagram");
+        assert_eq!(Page::QuizHub.path(), "/quiz");
+        assert_eq!(Page::Quiz { key: "databases" }.path(), "/quiz/databases");
         assert_eq!(
             Page::Chapter {
                 id: "databases",

@@ -119,6 +119,14 @@ fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl Int
             >
                 {move || if read() { "Mark as unread" } else { "Mark as read" }}
             </button>
+            <p class="chapter__quiz">
+                <a class="button button--primary" href=href(Page::Quiz { key: chapter.id })>
+                    {format!(
+                        "Test yourself: {} questions on this chapter",
+                        crate::quiz::QUESTIONS.iter().filter(|q| q.chapter == chapter.id).count()
+                    )}
+                </a>
+            </p>
         </section>
     }
 }

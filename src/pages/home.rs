@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::{self, chapters, total_reading_minutes};
+use crate::pages::quiz::ReviewStatus;
 use crate::progress::store::ProgressStore;
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterStateMark;
@@ -35,6 +36,14 @@ pub fn HomePage() -> impl IntoView {
             </p>
         </section>
         <ContinueReading />
+        <section class="home-quiz" aria-labelledby="home-quiz-title">
+            <h2 id="home-quiz-title">"Quiz yourself"</h2>
+            <ReviewStatus />
+            <p>
+                "A short quiz for each chapter and one for the whole guide, with an explanation for every answer. "
+                <a href=href(Page::QuizHub)>"See all quizzes"</a>
+            </p>
+        </section>
         <section class="chapters" aria-labelledby="chapters-title">
             <h2 id="chapters-title">"Chapters"</h2>
             <ol class="chapter-list">

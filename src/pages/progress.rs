@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters};
+use crate::pages::quiz::{quiz_name, ReviewStatus};
 use crate::progress::codec::{self, Decoded, MAX_BYTES};
 use crate::progress::model::{Completion, Progress};
 use crate::progress::store::{now, ProgressStore};
+use crate::quiz::engine::{format_points, percent};
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterStateMark;
 use crate::ui::page_meta::PageMeta;
@@ -109,45 +111,73 @@ pub fn ProgressPage() -> impl IntoView {
 #[component]
 fn QuizScores(progress: RwSignal<Progress>) -> impl IntoView {
     move || {
-        let scores: Vec<(String, String)> = progress.with(|p| {
-            p.quiz
+        let (scores, history, queued) = progress.with(|p| {
+            let scores: Vec<(String, String)> = p
+                .quiz
                 .best_scores
                 .iter()
-                .filter_map(|(quiz, score)| {
-                    let name = match quiz.as_str() {
-                        "guide" => "The whole guide".to_string(),
-                        id => content::chapter(id)?.title.to_string(),
-                    };
-                    Some((
-                        name,
+                .filter(|(quiz, _)| *quiz == "guide" || content::chapter(quiz).is_some())
+                .map(|(quiz, score)| {
+                    (
+                        quiz_name(quiz),
                         format!(
-                            "{} of {} ({}%)",
-                            score.correct,
+                            "{} of {} points ({}%)",
+                            format_points(score.points),
                             score.total,
                             score.percent()
                         ),
-                    ))
+                    )
                 })
-                .collect()
+                .collect();
+            let history: Vec<String> = p
+                .quiz
+                .history
+                .iter()
+                .rev()
+                .take(10)
+                .map(|r| {
+                    format!(
+                        "{}: {} of {} points ({}%)",
+                        quiz_name(&r.quiz),
+                        format_points(r.points),
+                        r.total,
+                        percent(r.points, r.total)
+                    )
+                })
+                .collect();
+            let queued = p.quiz.review.values().filter(|c| c.is_queued()).count();
+            (scores, history, queued)
         });
-        if scores.is_empty() {
-            view! {
+        if scores.is_empty() && history.is_empty() {
+            return view! {
                 <p class="progress-slot" data-slot="quiz">
-                    "No quiz results yet. Your best score for each quiz will appear here."
+                    "No quiz results yet. Your best score for each quiz will appear here. "
+                    <a href=href(Page::QuizHub)>"Take a quiz"</a>
                 </p>
             }
-            .into_any()
-        } else {
-            view! {
-                <ul class="progress-slot" data-slot="quiz">
+            .into_any();
+        }
+        view! {
+            <div class="progress-slot" data-slot="quiz">
+                <h3>"Best scores"</h3>
+                <ul class="quiz-best">
                     {scores
                         .into_iter()
                         .map(|(name, score)| view! { <li>{name} ": best " {score}</li> })
                         .collect_view()}
                 </ul>
-            }
-            .into_any()
+                <h3>"Recent attempts"</h3>
+                <ol class="quiz-history">
+                    {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ol>
+                <p>
+                    {format!("{queued} missed question(s) in your review queue. ")}
+                    <ReviewStatus />
+                    <a href=href(Page::QuizHub)>"All quizzes"</a>
+                </p>
+            </div>
         }
+        .into_any()
     }
 }
 

@@ -281,7 +281,12 @@ impl Progress {
 
     /// Answers the current question of the attempt; a question without full credit enters
     /// (or goes back to the start of) the review queue, a due one answered right moves on.
-    pub fn answer_quiz(&mut self, question: &Question, answer: Vec<u8>, now: Millis) -> Option<Credit> {
+    pub fn answer_quiz(
+        &mut self,
+        question: &Question,
+        answer: Vec<u8>,
+        now: Millis,
+    ) -> Option<Credit> {
         let credit = self.quiz.attempt.as_mut()?.answer(question, answer, now)?;
         review::record_answer(&mut self.quiz.review, question.id, credit.is_full(), now);
         Some(credit)
@@ -406,7 +411,11 @@ fn newer_attempt(a: &Option<Attempt>, b: &Option<Attempt>) -> Option<Attempt> {
         )
     };
     match (a, b) {
-        (Some(x), Some(y)) => Some(if key(y) > key(x) { y.clone() } else { x.clone() }),
+        (Some(x), Some(y)) => Some(if key(y) > key(x) {
+            y.clone()
+        } else {
+            x.clone()
+        }),
         (x, y) => x.clone().or_else(|| y.clone()),
     }
 }

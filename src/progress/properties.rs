@@ -45,15 +45,14 @@ fn progress() -> impl Strategy<Value = Progress> {
         due,
         updated_at,
     });
-    let record = (time(), id(), 0u32..5, 0u32..500).prop_map(|(at, quiz, correct, points)| {
-        AttemptRecord {
+    let record =
+        (time(), id(), 0u32..5, 0u32..500).prop_map(|(at, quiz, correct, points)| AttemptRecord {
             at,
             quiz,
             correct,
             total: 5,
             points,
-        }
-    });
+        });
     let attempt = (time(), 0u64..3, 0usize..3).prop_map(|(updated_at, seed, current)| Attempt {
         quiz: "guide".into(),
         seed,
@@ -84,14 +83,7 @@ fn progress() -> impl Strategy<Value = Progress> {
         quiz,
     )
         .prop_map(
-            |(
-                generation,
-                chapters,
-                last_visited,
-                explored_nodes,
-                completed_scenarios,
-                quiz,
-            )| {
+            |(generation, chapters, last_visited, explored_nodes, completed_scenarios, quiz)| {
                 Progress {
                     generation,
                     chapters,

@@ -103,7 +103,7 @@ pub fn select<'a>(
     match scope {
         Scope::Chapter(id) => bank.iter().filter(|q| q.chapter == id).collect(),
         Scope::Guide => {
-            let mut rng = Rng::new(seed ^ 0x5EED_0F_6017DE);
+            let mut rng = Rng::new(seed ^ 0x5EED_0F60_17DE);
             let mut chapters: Vec<&str> = bank.iter().map(|q| q.chapter).collect();
             chapters.dedup();
             let mut picked = Vec::new();
@@ -247,19 +247,24 @@ impl Attempt {
     /// follows the question it was on, or the next remaining one.
     pub fn prune(&mut self, bank: &[Question]) {
         let fits = |item: &Item| {
-            bank.iter().find(|q| q.id == item.question).is_some_and(|q| {
-                let n = q.options.len();
-                let mut shown = item.options.clone();
-                shown.sort_unstable();
-                shown == (0..n as u8).collect::<Vec<_>>()
-            })
+            bank.iter()
+                .find(|q| q.id == item.question)
+                .is_some_and(|q| {
+                    let n = q.options.len();
+                    let mut shown = item.options.clone();
+                    shown.sort_unstable();
+                    shown == (0..n as u8).collect::<Vec<_>>()
+                })
         };
         let before_current = self.items[..self.current.min(self.items.len())]
             .iter()
             .filter(|item| !fits(item))
             .count();
         self.items.retain(fits);
-        self.current = self.current.saturating_sub(before_current).min(self.items.len());
+        self.current = self
+            .current
+            .saturating_sub(before_current)
+            .min(self.items.len());
         if self.finished_at.is_none() && self.current == self.items.len() {
             match self.items.iter().position(|i| i.answer.is_none()) {
                 Some(unanswered) => self.current = unanswered,

@@ -95,13 +95,18 @@ pub fn next_due(queue: &BTreeMap<String, Card>, exists: impl Fn(&str) -> bool) -
 }
 
 /// Keeps the newer card of each question.
-pub fn merge(mine: &BTreeMap<String, Card>, theirs: &BTreeMap<String, Card>) -> BTreeMap<String, Card> {
+pub fn merge(
+    mine: &BTreeMap<String, Card>,
+    theirs: &BTreeMap<String, Card>,
+) -> BTreeMap<String, Card> {
     let mut merged = mine.clone();
     for (id, card) in theirs {
         merged
             .entry(id.clone())
             .and_modify(|m| {
-                if (card.updated_at, card.leitner_box, card.due) > (m.updated_at, m.leitner_box, m.due) {
+                if (card.updated_at, card.leitner_box, card.due)
+                    > (m.updated_at, m.leitner_box, m.due)
+                {
                     *m = *card;
                 }
             })

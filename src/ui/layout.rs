@@ -52,6 +52,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 "Chapters"
             </button>
             <SavedIndicator />
+            <a class="progress-link" href=href(Page::QuizHub)>
+                "Quiz"
+            </a>
             <a class="progress-link" href=href(Page::Progress)>
                 <span class="wide-only">"Your progress"</span>
                 <span class="narrow-only">"Progress"</span>

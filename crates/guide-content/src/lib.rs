@@ -5,9 +5,9 @@
 //! never parses Markdown: it only walks these types.
 
 pub mod diagram;
-pub mod quiz;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
+pub mod quiz;
 
 /// One chapter of the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

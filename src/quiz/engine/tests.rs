@@ -73,7 +73,11 @@ fn bank() -> Vec<Question> {
         }
         let _ = i;
     }
-    bank.sort_by_key(|q| ["intro", "data", "career"].iter().position(|c| *c == q.chapter));
+    bank.sort_by_key(|q| {
+        ["intro", "data", "career"]
+            .iter()
+            .position(|c| *c == q.chapter)
+    });
     bank
 }
 
@@ -82,8 +86,16 @@ fn single_choice_and_true_false_score_all_or_nothing() {
     assert_eq!(score(&SINGLE, &[1]).points, FULL_CREDIT);
     assert_eq!(score(&SINGLE, &[0]).points, 0);
     assert_eq!(score(&SINGLE, &[]).points, 0, "no answer");
-    assert_eq!(score(&SINGLE, &[1, 0]).points, 0, "two answers to a single choice");
-    assert_eq!(score(&SINGLE, &[9]).points, 0, "an index that does not exist");
+    assert_eq!(
+        score(&SINGLE, &[1, 0]).points,
+        0,
+        "two answers to a single choice"
+    );
+    assert_eq!(
+        score(&SINGLE, &[9]).points,
+        0,
+        "an index that does not exist"
+    );
     assert_eq!(score(&TRUE_FALSE, &[1]).points, FULL_CREDIT);
     assert_eq!(score(&TRUE_FALSE, &[0]).points, 0);
 }
@@ -96,11 +108,23 @@ fn choose_all_that_apply_gives_partial_credit_and_wrong_choices_take_it_away() {
     assert_eq!(score(&MULTIPLE, &[0, 1]).points, 66);
     assert!(!score(&MULTIPLE, &[0, 1]).is_full());
     assert_eq!(score(&MULTIPLE, &[0]).points, 33);
-    assert_eq!(score(&MULTIPLE, &[0, 1, 2, 3]).points, 66, "one wrong choice cancels one right");
+    assert_eq!(
+        score(&MULTIPLE, &[0, 1, 2, 3]).points,
+        66,
+        "one wrong choice cancels one right"
+    );
     assert_eq!(score(&MULTIPLE, &[0, 3, 4]).points, 0, "never below zero");
-    assert_eq!(score(&MULTIPLE, &[0, 1, 2, 3, 4]).points, 33, "choosing everything is not full marks");
+    assert_eq!(
+        score(&MULTIPLE, &[0, 1, 2, 3, 4]).points,
+        33,
+        "choosing everything is not full marks"
+    );
     assert_eq!(score(&MULTIPLE, &[]).points, 0);
-    assert_eq!(score(&MULTIPLE, &[0, 0, 1, 1]).points, 66, "duplicates count once");
+    assert_eq!(
+        score(&MULTIPLE, &[0, 0, 1, 1]).points,
+        66,
+        "duplicates count once"
+    );
 }
 
 #[test]
@@ -130,7 +154,11 @@ fn the_same_seed_gives_the_same_quiz_and_another_seed_another() {
                 .collect()
         })
         .collect();
-    assert!(orders.len() > 15, "seeds give different orders: {}", orders.len());
+    assert!(
+        orders.len() > 15,
+        "seeds give different orders: {}",
+        orders.len()
+    );
 }
 
 #[test]
@@ -177,20 +205,33 @@ fn an_attempt_moves_on_only_after_an_answer_and_finishes_after_the_last() {
     let qs: Vec<&Question> = bank.iter().collect();
     let mut attempt = Attempt::new("intro", &qs, 1, 0);
     assert!(!attempt.next(1), "cannot skip an unanswered question");
-    let first = bank.iter().find(|q| q.id == attempt.items[0].question).unwrap();
+    let first = bank
+        .iter()
+        .find(|q| q.id == attempt.items[0].question)
+        .unwrap();
     let right: Vec<u8> = first.correct_options().map(|i| i as u8).collect();
     assert!(attempt.answer(first, right.clone(), 2).unwrap().is_full());
     assert_eq!(attempt.answer(first, vec![], 3), None, "answered once only");
     assert!(!attempt.next(4));
     assert_eq!(attempt.current, 1);
-    let second = bank.iter().find(|q| q.id == attempt.items[1].question).unwrap();
-    assert_eq!(attempt.answer(first, right, 5), None, "must answer the current question");
+    let second = bank
+        .iter()
+        .find(|q| q.id == attempt.items[1].question)
+        .unwrap();
+    assert_eq!(
+        attempt.answer(first, right, 5),
+        None,
+        "must answer the current question"
+    );
     attempt.answer(second, vec![], 6).unwrap();
     assert!(attempt.next(7), "finished after the last");
     assert!(attempt.is_finished());
     assert_eq!(attempt.finished_at, Some(7));
     let summary = attempt.summary(&bank);
-    assert_eq!((summary.correct, summary.total, summary.points), (1, 2, 100));
+    assert_eq!(
+        (summary.correct, summary.total, summary.points),
+        (1, 2, 100)
+    );
     assert_eq!(summary.missed, [second.id]);
 }
 
@@ -200,11 +241,17 @@ fn a_saved_attempt_resumes_at_the_same_question_with_its_answers() {
     let qs = select(&Scope::Chapter("intro".into()), &bank, &[], 3);
     let mut attempt = Attempt::new("intro", &qs, 3, 0);
     for step in 0..2 {
-        let q = bank.iter().find(|q| q.id == attempt.items[step].question).unwrap();
+        let q = bank
+            .iter()
+            .find(|q| q.id == attempt.items[step].question)
+            .unwrap();
         attempt.answer(q, vec![0], 10).unwrap();
         attempt.next(11);
     }
-    let q = bank.iter().find(|q| q.id == attempt.items[2].question).unwrap();
+    let q = bank
+        .iter()
+        .find(|q| q.id == attempt.items[2].question)
+        .unwrap();
     attempt.answer(q, vec![1], 12).unwrap();
 
     let saved = serde_json::to_string(&attempt).unwrap();
@@ -212,7 +259,10 @@ fn a_saved_attempt_resumes_at_the_same_question_with_its_answers() {
     resumed.prune(&bank);
     assert_eq!(resumed, attempt);
     assert_eq!(resumed.current, 2);
-    assert_eq!(resumed.current_item().unwrap().answer.as_deref(), Some(&[1u8][..]));
+    assert_eq!(
+        resumed.current_item().unwrap().answer.as_deref(),
+        Some(&[1u8][..])
+    );
 }
 
 #[test]
@@ -221,7 +271,10 @@ fn questions_removed_from_the_bank_are_skipped_on_resume() {
     let qs: Vec<&Question> = bank.iter().collect();
     let mut attempt = Attempt::new("x", &qs, 9, 0);
     for step in 0..2 {
-        let q = bank.iter().find(|q| q.id == attempt.items[step].question).unwrap();
+        let q = bank
+            .iter()
+            .find(|q| q.id == attempt.items[step].question)
+            .unwrap();
         attempt.answer(q, vec![0], 1).unwrap();
         attempt.next(2);
     }
@@ -230,7 +283,11 @@ fn questions_removed_from_the_bank_are_skipped_on_resume() {
     let newer: Vec<Question> = bank.iter().filter(|q| q.id != gone).copied().collect();
     attempt.prune(&newer);
     assert_eq!(attempt.items.len(), 3);
-    assert_eq!(attempt.current_item().unwrap().question, on, "still on the same question");
+    assert_eq!(
+        attempt.current_item().unwrap().question,
+        on,
+        "still on the same question"
+    );
 
     // Everything gone: nothing to ask, no crash.
     attempt.prune(&[]);
@@ -244,7 +301,12 @@ fn a_question_whose_options_changed_is_skipped_too() {
     let bank = [SINGLE, TRUE_FALSE];
     let qs: Vec<&Question> = bank.iter().collect();
     let mut attempt = Attempt::new("x", &qs, 5, 0);
-    static SHORTER: Question = question("single", "intro", Kind::Single, &[choice("a", true), choice("b", false)]);
+    static SHORTER: Question = question(
+        "single",
+        "intro",
+        Kind::Single,
+        &[choice("a", true), choice("b", false)],
+    );
     attempt.prune(&[SHORTER, TRUE_FALSE]);
     assert_eq!(attempt.items.len(), 1);
     assert_eq!(attempt.items[0].question, "tf");

@@ -141,10 +141,7 @@ pub fn build_quiz(
             check(!q.prompt.trim().is_empty(), "empty prompt".into());
             check(!q.explanation.trim().is_empty(), "empty explanation".into());
             for o in &q.options {
-                check(
-                    !o.text.trim().is_empty(),
-                    "an option has no text".into(),
-                );
+                check(!o.text.trim().is_empty(), "an option has no text".into());
                 check(
                     !o.feedback.trim().is_empty(),
                     format!("option `{}` has no feedback", o.text.trim()),
@@ -207,7 +204,10 @@ pub fn build_quiz(
                         .collect()
                 }
                 KindIn::TrueFalse => {
-                    check(q.options.is_empty(), "a true-false question takes no options".into());
+                    check(
+                        q.options.is_empty(),
+                        "a true-false question takes no options".into(),
+                    );
                     let answer = q.answer.unwrap_or_else(|| {
                         check(false, "needs `answer = true` or `false`".into());
                         true
@@ -258,7 +258,10 @@ pub fn build_quiz(
             errors.push(ContentError {
                 file: format!("content/chapters/{}.md", chapter.id),
                 line: None,
-                message: format!("`{}` is a quiz name (`/quiz/{}`); pick another chapter id", chapter.id, chapter.id),
+                message: format!(
+                    "`{}` is a quiz name (`/quiz/{}`); pick another chapter id",
+                    chapter.id, chapter.id
+                ),
             });
         }
         let count = by_chapter

@@ -322,8 +322,12 @@ options = [
 
 /// `n` valid single-choice questions for chapter `a` (section `first-part`) and `b`.
 fn valid_bank(n: usize) -> Vec<SourceFile> {
-    let a: String = (0..n).map(|i| single(&format!("a-{i}"), "first-part")).collect();
-    let b: String = (0..n).map(|i| single(&format!("b-{i}"), "second")).collect();
+    let a: String = (0..n)
+        .map(|i| single(&format!("a-{i}"), "first-part"))
+        .collect();
+    let b: String = (0..n)
+        .map(|i| single(&format!("b-{i}"), "second"))
+        .collect();
     vec![quiz_file("a", &a), quiz_file("b", &b)]
 }
 
@@ -368,26 +372,69 @@ if_false = "Right."
 fn every_chapter_needs_four_questions_and_the_bank_forty() {
     let files = valid_bank(3);
     let errors = quiz_errors(&files);
-    assert!(errors.iter().any(|e| e.contains("chapter `a` has 3 question(s)")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("needs at least 40")), "{errors:?}");
-    let only_a = vec![quiz_file("a", &(0..40).map(|i| single(&format!("a-{i}"), "first-part")).collect::<String>())];
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("chapter `a` has 3 question(s)")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("needs at least 40")),
+        "{errors:?}"
+    );
+    let only_a = vec![quiz_file(
+        "a",
+        &(0..40)
+            .map(|i| single(&format!("a-{i}"), "first-part"))
+            .collect::<String>(),
+    )];
     let errors = quiz_errors(&only_a);
-    assert!(errors.iter().any(|e| e.contains("content/quiz/b.toml") && e.contains("chapter `b` has 0")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("content/quiz/b.toml") && e.contains("chapter `b` has 0")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn duplicate_ids_unknown_sections_and_files_are_rejected() {
     let mut files = valid_bank(20);
     files[0].text.push_str(&single("b-1", "first-part"));
-    files[1].text.push_str(&single("b-extra", "no-such-section"));
+    files[1]
+        .text
+        .push_str(&single("b-extra", "no-such-section"));
     files[1].text.push_str(&single("b-kp", "key-points"));
     files.push(quiz_file("not-a-chapter", &single("x", "first-part")));
     let errors = quiz_errors(&files);
-    assert!(errors.iter().any(|e| e.contains("question `b-1`: duplicate question id")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("`b-extra`") && e.contains("#no-such-section")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("`b-kp`") && e.contains("#key-points")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.starts_with("content/quiz/not-a-chapter.toml")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.starts_with("content/quiz/b.toml:")), "errors carry a line: {errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("question `b-1`: duplicate question id")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`b-extra`") && e.contains("#no-such-section")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`b-kp`") && e.contains("#key-points")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/quiz/not-a-chapter.toml")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with("content/quiz/b.toml:")),
+        "errors carry a line: {errors:?}"
+    );
 }
 
 #[test]
@@ -452,14 +499,24 @@ if_true = "."
         "`tf-without-answer`: needs `if_false` feedback",
         "`tf-without-answer`: empty explanation",
     ] {
-        assert!(errors.iter().any(|e| e.contains(expected)), "missing {expected:?} in {errors:?}");
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "missing {expected:?} in {errors:?}"
+        );
     }
 }
 
 #[test]
 fn a_toml_error_names_the_file_and_line() {
     let mut files = valid_bank(20);
-    files[1].text.push_str("\n[[questions]]\nid = \"broken\"\nkind = \n");
+    files[1]
+        .text
+        .push_str("\n[[questions]]\nid = \"broken\"\nkind = \n");
     let errors = quiz_errors(&files);
-    assert!(errors.iter().any(|e| e.starts_with("content/quiz/b.toml:") && e.contains("invalid quiz file")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/quiz/b.toml:") && e.contains("invalid quiz file")),
+        "{errors:?}"
+    );
 }
