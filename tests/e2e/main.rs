@@ -15,6 +15,7 @@ mod guide;
 mod offline;
 mod page;
 mod progress;
+mod quiz;
 mod server;
 
 use std::collections::HashMap;
@@ -64,6 +65,13 @@ const TESTS: &[(&str, TestFn)] = tests![
     diagram::the_list_view_holds_every_part_and_step,
     diagram::explored_parts_are_remembered_after_a_reload,
     diagram::the_chapter_on_frontend_and_backend_embeds_the_diagram,
+    quiz::a_chapter_quiz_can_be_completed_by_keyboard_alone,
+    quiz::a_wrong_answer_shows_its_feedback_and_the_section_link,
+    quiz::reloading_mid_quiz_resumes_at_the_same_question,
+    quiz::retry_missed_asks_only_the_missed_questions,
+    quiz::the_best_score_shows_on_the_progress_page_after_a_reload,
+    quiz::missed_questions_come_back_for_review_when_due,
+    quiz::a_saved_quiz_naming_a_removed_question_resumes_without_it,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
     offline::a_new_version_is_offered_and_taken_only_on_reload,
