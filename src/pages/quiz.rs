@@ -783,29 +783,36 @@ fn Results(scope: Scope) -> impl IntoView {
 fn MissedQuestion(item: Item, q: &'static Question) -> impl IntoView {
     let given = item.answer.unwrap_or_default();
     let text_of = |i: &u8| q.options.get(usize::from(*i)).map_or("", |o| o.text);
-    let (yours, right) = match q.kind {
-        Kind::Order => (
-            given.iter().map(text_of).collect::<Vec<_>>().join(" → "),
-            q.options
-                .iter()
-                .map(|o| o.text)
-                .collect::<Vec<_>>()
-                .join(" → "),
-        ),
-        _ => (
-            if given.is_empty() {
-                "(no answer)".to_string()
-            } else {
-                given.iter().map(text_of).collect::<Vec<_>>().join("; ")
-            },
-            q.options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.text)
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+    let (yours, right, separator): (Vec<&'static str>, Vec<&'static str>, &'static str) =
+        match q.kind {
+            Kind::Order => (
+                given.iter().map(text_of).collect(),
+                q.options.iter().map(|o| o.text).collect(),
+                " → ",
+            ),
+            _ => (
+                given.iter().map(text_of).collect(),
+                q.options
+                    .iter()
+                    .filter(|o| o.correct)
+                    .map(|o| o.text)
+                    .collect(),
+                "; ",
+            ),
+        };
+    let joined = move |texts: Vec<&'static str>| {
+        if texts.is_empty() {
+            return "(no answer)".into_any();
+        }
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| view! { {(n > 0).then_some(separator)} {rich_text(text)} })
+            .collect_view()
+            .into_any()
     };
+    let yours = joined(yours);
+    let right = joined(right);
     let credit = engine::score(q, &given);
     view! {
         <li class="quiz-missed__item" data-question=q.id>

@@ -151,7 +151,12 @@ async fn answer_by_keyboard(page: &Page, q: &Question, how: Answer) -> TestResul
             ensure!(checked, "option {target} is chosen by the keyboard");
         }
         Kind::Multiple => {
-            for i in picks(q, how) {
+            // Top to bottom, as shown.
+            let shown: Vec<usize> = page
+                .js("return [...document.querySelectorAll('input[name=\"quiz-answer\"]')].map(i => Number(i.value));")
+                .await?;
+            let wanted = picks(q, how);
+            for i in shown.into_iter().filter(|i| wanted.contains(i)) {
                 page.tab_to(&format!("#quiz-option-{i}"), 20).await?;
                 page.press(Key::Space).await?;
             }
