@@ -47,6 +47,11 @@ pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
                     </a>
                 </li>
                 <li>
+                    <a href=href(Page::QuizHub) aria-current=move || current(Page::QuizHub)>
+                        "Quiz yourself"
+                    </a>
+                </li>
+                <li>
                     <a href=href(Page::Progress) aria-current=move || current(Page::Progress)>
                         "Your progress"
                     </a>

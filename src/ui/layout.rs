@@ -52,7 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 "Chapters"
             </button>
             <SavedIndicator />
-            <a class="progress-link" href=href(Page::QuizHub)>
+            <a class="quiz-link wide-only" href=href(Page::QuizHub)>
                 "Quiz"
             </a>
             <a class="progress-link" href=href(Page::Progress)>

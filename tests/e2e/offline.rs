@@ -632,6 +632,8 @@ pub async fn no_request_leaves_the_site_during_a_full_tour(page: &Page) -> TestR
     }
     page.click(".progress-link").await?;
     page.wait_for_h1("Your progress").await?;
+    page.click("#site-nav a[href$='/quiz']").await?;
+    page.wait_for_h1("Quiz yourself").await?;
     page.click(".site-title").await?;
     page.wait_for_view().await?;
     foreign.extend(foreign_requests(page).await?);
@@ -640,6 +642,7 @@ pub async fn no_request_leaves_the_site_during_a_full_tour(page: &Page) -> TestR
         "",
         "chapters/frontend-vs-backend",
         "progress",
+        "quiz/databases",
         "no/such/page",
     ] {
         page.open(path).await?;
