@@ -266,3 +266,47 @@ fn the_frontend_and_backend_chapter_embeds_the_diagram() {
         .iter()
         .any(|b| matches!(b, Block::Embed(guide_content::Embed::Diagram))));
 }
+
+#[test]
+fn the_question_bank_covers_every_chapter_with_every_kind() {
+    use guide_content::pipeline::{build_quiz, read_quiz_dir, MIN_PER_CHAPTER, MIN_QUESTIONS};
+    use guide_content::quiz::{Difficulty, Kind};
+    let chapters = guide();
+    let files = read_quiz_dir(Path::new("content/quiz")).expect("content/quiz readable");
+    let questions = build_quiz(&files, &chapters).unwrap_or_else(|errors| {
+        panic!(
+            "quiz has errors:\n{}",
+            errors
+                .iter()
+                .map(|e| format!("  {e}\n"))
+                .collect::<String>()
+        )
+    });
+    assert!(questions.len() >= MIN_QUESTIONS);
+    for chapter in &chapters {
+        let n = questions.iter().filter(|q| q.chapter == chapter.id).count();
+        assert!(n >= MIN_PER_CHAPTER, "{}: {n} questions", chapter.id);
+    }
+    for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Order] {
+        assert!(
+            questions.iter().any(|q| q.kind == kind),
+            "no {kind:?} question"
+        );
+    }
+    for level in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
+        assert!(
+            questions.iter().any(|q| q.difficulty == level),
+            "no {level:?} question"
+        );
+    }
+    // Every "Re-read this section" link lands on a real heading (not the key points).
+    for q in &questions {
+        let chapter = chapters.iter().find(|c| c.id == q.chapter).unwrap();
+        assert!(
+            chapter.sections.iter().any(|s| s.id == q.section) && q.section != "key-points",
+            "{} → #{}",
+            q.id,
+            q.section
+        );
+    }
+}

@@ -583,4 +583,122 @@ mod tests {
         );
         assert_eq!(p.quiz.best_scores["quiz"].percent(), 90);
     }
+
+    mod quiz {
+        use guide_content::quiz::{Choice, Difficulty, Kind, Question};
+
+        use super::*;
+        use crate::quiz::review::DAY;
+
+        static BANK: [Question; 2] = [
+            Question {
+                id: "q1",
+                chapter: "intro",
+                section: "s",
+                difficulty: Difficulty::Easy,
+                kind: Kind::TrueFalse,
+                prompt: "?",
+                options: &[
+                    Choice {
+                        text: "True",
+                        correct: true,
+                        feedback: ".",
+                    },
+                    Choice {
+                        text: "False",
+                        correct: false,
+                        feedback: ".",
+                    },
+                ],
+                explanation: ".",
+            },
+            Question {
+                id: "q2",
+                chapter: "intro",
+                section: "s",
+                difficulty: Difficulty::Easy,
+                kind: Kind::TrueFalse,
+                prompt: "?",
+                options: &[
+                    Choice {
+                        text: "True",
+                        correct: false,
+                        feedback: ".",
+                    },
+                    Choice {
+                        text: "False",
+                        correct: true,
+                        feedback: ".",
+                    },
+                ],
+                explanation: ".",
+            },
+        ];
+
+        /// Runs a whole attempt of `quiz`, answering "True" to everything.
+        fn run(p: &mut Progress, quiz: &str, at: Millis) {
+            let questions: Vec<&Question> = BANK.iter().collect();
+            p.start_quiz(Attempt::new(quiz, &questions, 3, at));
+            while let Some(item) = p
+                .quiz
+                .attempt
+                .as_ref()
+                .and_then(|a| a.current_item().cloned())
+            {
+                let q = BANK.iter().find(|q| q.id == item.question).unwrap();
+                p.answer_quiz(q, vec![0], at).unwrap();
+                p.next_quiz_question(&BANK, at);
+            }
+        }
+
+        #[test]
+        fn a_finished_chapter_quiz_records_history_best_score_and_review() {
+            let mut p = Progress::default();
+            run(&mut p, "intro", 100);
+            let best = p.quiz.best_scores["intro"];
+            assert_eq!(
+                (best.correct, best.total, best.points, best.at),
+                (1, 2, 100, 100)
+            );
+            assert_eq!(p.quiz.history.len(), 1);
+            assert_eq!(p.quiz.history[0].quiz, "intro");
+            assert_eq!(p.quiz.review.len(), 1, "the missed question is queued");
+            assert_eq!(p.quiz.review["q2"].due, 100 + DAY);
+            assert!(
+                p.quiz.attempt.as_ref().unwrap().is_finished(),
+                "kept for its results"
+            );
+        }
+
+        #[test]
+        fn review_and_retry_results_go_to_the_history_but_not_the_best_scores() {
+            let mut p = Progress::default();
+            run(&mut p, "retry", 10);
+            run(&mut p, "review", 20);
+            assert!(p.quiz.best_scores.is_empty());
+            assert_eq!(p.quiz.history.len(), 2);
+        }
+
+        #[test]
+        fn the_history_keeps_the_latest_attempts() {
+            let mut p = Progress::default();
+            for at in 0..(HISTORY_LIMIT as Millis + 5) {
+                run(&mut p, "intro", at);
+            }
+            assert_eq!(p.quiz.history.len(), HISTORY_LIMIT);
+            assert_eq!(p.quiz.history[0].at, 5, "the oldest went first");
+        }
+
+        #[test]
+        fn merging_keeps_the_newer_attempt_and_both_histories() {
+            let mut a = Progress::default();
+            run(&mut a, "intro", 10);
+            let mut b = Progress::default();
+            run(&mut b, "guide", 20);
+            let m = a.merge(&b);
+            assert_eq!(m.quiz.attempt.as_ref().unwrap().quiz, "guide");
+            assert_eq!(m.quiz.history.len(), 2);
+            assert_eq!(m, b.merge(&a));
+        }
+    }
 }

@@ -72,6 +72,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::the_best_score_shows_on_the_progress_page_after_a_reload,
     quiz::missed_questions_come_back_for_review_when_due,
     quiz::a_saved_quiz_naming_a_removed_question_resumes_without_it,
+    quiz::the_whole_guide_quiz_asks_two_questions_from_each_chapter,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
     offline::a_new_version_is_offered_and_taken_only_on_reload,

@@ -565,3 +565,31 @@ pub async fn a_saved_quiz_naming_a_removed_question_resumes_without_it(page: &Pa
     );
     Ok(())
 }
+
+pub async fn the_whole_guide_quiz_asks_two_questions_from_each_chapter(page: &Page) -> TestResult {
+    let chapters = crate::guide::chapters();
+    let total = chapters.len() * 2;
+    page.open("quiz").await?;
+    page.wait_for_h1("Quiz yourself").await?;
+    page.click("a[href$='/quiz/guide']").await?;
+    page.wait_for_h1("Quiz: The whole guide").await?;
+    page.click("#quiz-start").await?;
+    let asked = finish_by_mouse(page, total, |_| Answer::Right).await?;
+    for chapter in chapters {
+        let n = asked.iter().filter(|q| q.chapter == chapter.id).count();
+        ensure!(n == 2, "{n} questions from {}", chapter.id);
+    }
+    let rows: usize = page
+        .js("return document.querySelectorAll('#quiz-breakdown tbody tr').length;")
+        .await?;
+    ensure!(
+        rows == chapters.len(),
+        "one breakdown row per chapter: {rows}"
+    );
+    let score = score_text(page).await?;
+    ensure!(
+        score.starts_with(&format!("You scored {total} of {total} points (100%)")),
+        "{score}"
+    );
+    Ok(())
+}
