@@ -348,7 +348,7 @@ fn DetailPanel(
                         examples.insert(0, name);
                     }
                     view! {
-                        {heading(heading_level + 1, "diagram-panel-title", title)}
+                        {heading(heading_level, "diagram-panel-title", title)}
                         <p class="diagram-panel__meta">
                             {format!("{} · Built by: {}", side_text(node.side), node.builder.describe())}
                         </p>
@@ -502,11 +502,11 @@ fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> im
     };
     view! {
         <div class="diagram-list">
-            {heading(heading_level + 1, "diagram-list-frontend", "Frontend (in the browser)")}
+            {heading(heading_level, "diagram-list-frontend", "Frontend (in the browser)")}
             <ul>{side_list(Side::Frontend)}</ul>
-            {heading(heading_level + 1, "diagram-list-backend", "Backend (on servers)")}
+            {heading(heading_level, "diagram-list-backend", "Backend (on servers)")}
             <ul>{side_list(Side::Backend)}</ul>
-            {heading(heading_level + 1, "diagram-list-requests", "Requests, step by step")}
+            {heading(heading_level, "diagram-list-requests", "Requests, step by step")}
             {DIAGRAM
                 .scenarios
                 .iter()

@@ -9,6 +9,7 @@
 //! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
 //! After each test the page's recorded uncaught errors must be empty.
 
+mod audit;
 mod browsers;
 mod diagram;
 mod guide;
@@ -73,6 +74,8 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::missed_questions_come_back_for_review_when_due,
     quiz::a_saved_quiz_naming_a_removed_question_resumes_without_it,
     quiz::the_whole_guide_quiz_asks_two_questions_from_each_chapter,
+    audit::every_view_passes_axe_in_light_and_dark,
+    audit::every_view_has_a_title_description_lang_and_no_console_error,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
     offline::a_new_version_is_offered_and_taken_only_on_reload,

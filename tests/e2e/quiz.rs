@@ -593,3 +593,58 @@ pub async fn the_whole_guide_quiz_asks_two_questions_from_each_chapter(page: &Pa
     );
     Ok(())
 }
+
+// --- For the audits: a quiz in each of its states --------------------------------------------
+
+/// Opens a chapter quiz's start card.
+pub(crate) async fn open_start_card(page: &Page, chapter: &str) -> TestResult {
+    page.open(&format!("quiz/{chapter}")).await?;
+    page.wait_for_h1(&format!("Quiz: {}", chapter_title(chapter)))
+        .await?;
+    page.wait_for(
+        "!!document.getElementById('quiz-start')",
+        "the start button",
+    )
+    .await
+}
+
+async fn position(page: &Page) -> TestResult<(usize, usize)> {
+    let text: String = page
+        .js("return document.getElementById('quiz-position')?.textContent ?? '';")
+        .await?;
+    let numbers: Vec<usize> = text.split(' ').filter_map(|w| w.parse().ok()).collect();
+    match numbers[..] {
+        [at, of] => Ok((at, of)),
+        _ => Err(format!("no question position in “{text}”")),
+    }
+}
+
+/// Waits for the quiz's current question.
+pub(crate) async fn wait_for_question(page: &Page) -> TestResult<&'static Question> {
+    page.wait_for(
+        "!!document.querySelector('form.quiz-question')",
+        "a question",
+    )
+    .await?;
+    let (at, of) = position(page).await?;
+    current_question(page, at, of).await
+}
+
+/// Answers the current question wrongly, leaving its feedback on screen.
+pub(crate) async fn answer_current_wrongly(page: &Page) -> TestResult {
+    let q = wait_for_question(page).await?;
+    answer_by_mouse(page, q, Answer::Wrong).await
+}
+
+/// Moves on from the current feedback and answers the rest rightly, up to the results.
+pub(crate) async fn finish_current(page: &Page) -> TestResult {
+    let (at, of) = position(page).await?;
+    page.click("#quiz-next").await?;
+    for p in at + 1..=of {
+        let q = current_question(page, p, of).await?;
+        answer_by_mouse(page, q, Answer::Right).await?;
+        page.click("#quiz-next").await?;
+    }
+    page.wait_for("document.querySelector('.quiz-score')", "the results")
+        .await
+}

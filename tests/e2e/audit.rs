@@ -1,0 +1,213 @@
+//! Quality gates over every view: axe-core finds no accessibility violation (light and dark),
+//! and every view has its own `<title>`, a meta description, `lang` on `<html>` and no console
+//! error on load.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::ensure;
+use crate::page::{js_string, Page, TestResult};
+use crate::quiz;
+
+/// axe-core, pinned in `tools/package.json` (installed by `scripts/setup.sh`).
+fn axe_source() -> TestResult<&'static str> {
+    static AXE: OnceLock<Result<String, String>> = OnceLock::new();
+    AXE.get_or_init(|| {
+        let path = "tools/node_modules/axe-core/axe.min.js";
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {path} (run scripts/setup.sh test): {e}"))
+    })
+    .as_deref()
+    .map_err(Clone::clone)
+}
+
+/// The rules axe checks: WCAG 2.0/2.1 A and AA, and its best practices.
+const AXE_TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']";
+
+/// Runs axe on the page as it is now; returns one line per violation.
+async fn axe_violations(page: &Page) -> TestResult<Vec<String>> {
+    // Let transitions (the "Saved" badge fading) finish: axe judges colours as painted.
+    page.wait_for(
+        "document.getAnimations().every(a => a.playState !== 'running')",
+        "animations to settle",
+    )
+    .await?;
+    let loaded: bool = page.js("return typeof window.axe === 'object';").await?;
+    if !loaded {
+        page.js::<Value>(&format!("{}\nreturn null;", axe_source()?))
+            .await?;
+    }
+    page.js(&format!(
+        "return axe.run(document, {{ runOnly: {{ type: 'tag', values: {AXE_TAGS} }} }}).then(r => \
+           r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + \
+             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')));"
+    ))
+    .await
+}
+
+/// Chooses the colour scheme through the app's own picker setting (what `prefers-color-scheme`
+/// selects when the picker is on "System"); the next load applies it before the first paint.
+/// Progress is cleared, so the quiz starts again from its start card.
+async fn use_scheme(page: &Page, scheme: &str) -> TestResult {
+    page.js::<Value>(&format!(
+        "localStorage.removeItem('backend-guide:progress'); \
+         localStorage.setItem('backend-guide:theme', {}); return null;",
+        js_string(&format!("\"{scheme}\""))
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Loads a path and waits for its view.
+async fn load(page: &Page, path: &str) -> TestResult {
+    page.open(path).await?;
+    page.wait_for_view().await
+}
+
+/// The views to audit, visited in order; each step leaves the page in one view.
+async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
+    let chapters = crate::guide::chapters();
+    let n = chapters.len();
+    let name = match step {
+        0 => {
+            load(page, "").await?;
+            "home"
+        }
+        s if s <= n => {
+            load(page, &format!("chapters/{}", chapters[s - 1].id)).await?;
+            chapters[s - 1].id
+        }
+        s if s == n + 1 => {
+            load(page, "diagram").await?;
+            page.click(".diagram-node[data-node='database'] rect")
+                .await?;
+            page.wait_for(
+                "!!document.getElementById('diagram-panel-title')",
+                "the panel",
+            )
+            .await?;
+            "diagram with a part open"
+        }
+        s if s == n + 2 => {
+            load(page, "diagram").await?;
+            page.click(".list-toggle").await?;
+            page.wait_for("!!document.querySelector('.diagram-list')", "the list view")
+                .await?;
+            "diagram as a list"
+        }
+        s if s == n + 3 => {
+            load(page, "quiz").await?;
+            "quiz list"
+        }
+        s if s == n + 4 => {
+            quiz::open_start_card(page, "databases").await?;
+            "quiz start"
+        }
+        s if s == n + 5 => {
+            page.click("#quiz-start").await?;
+            quiz::wait_for_question(page).await?;
+            "quiz question"
+        }
+        s if s == n + 6 => {
+            quiz::answer_current_wrongly(page).await?;
+            "quiz feedback"
+        }
+        s if s == n + 7 => {
+            quiz::finish_current(page).await?;
+            "quiz results"
+        }
+        s if s == n + 8 => {
+            load(page, "progress").await?;
+            "progress"
+        }
+        s if s == n + 9 => {
+            load(page, "no/such/page").await?;
+            "not found"
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(name))
+}
+
+pub async fn every_view_passes_axe_in_light_and_dark(page: &Page) -> TestResult {
+    let mut problems = Vec::new();
+    let mut audited = 0;
+    for scheme in ["light", "dark"] {
+        load(page, "").await?;
+        use_scheme(page, scheme).await?;
+        let mut step = 0;
+        while let Some(view) = visit(page, step).await? {
+            step += 1;
+            let applied: String = page
+                .js("return document.documentElement.dataset.theme ?? '';")
+                .await?;
+            ensure!(
+                applied == scheme,
+                "{view}: the {scheme} scheme is applied ({applied})"
+            );
+            let violations = axe_violations(page).await?;
+            audited += 1;
+            problems.extend(
+                violations
+                    .into_iter()
+                    .map(|v| format!("{scheme} / {view}: {v}")),
+            );
+        }
+    }
+    println!(
+        "axe: {audited} views audited, {} violations",
+        problems.len()
+    );
+    ensure!(
+        problems.is_empty(),
+        "axe found:\n  {}",
+        problems.join("\n  ")
+    );
+    Ok(())
+}
+
+pub async fn every_view_has_a_title_description_lang_and_no_console_error(
+    page: &Page,
+) -> TestResult {
+    let mut titles: HashMap<String, &'static str> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut step = 0;
+    while let Some(view) = visit(page, step).await? {
+        step += 1;
+        let facts: Value = page
+            .js("return { title: document.title, \
+                 description: document.querySelector('meta[name=description]')?.content ?? '', \
+                 lang: document.documentElement.lang, \
+                 errors: (window.__guideConsoleErrors || []).map(String) };")
+            .await?;
+        let title = facts["title"].as_str().unwrap_or_default().to_string();
+        let description = facts["description"].as_str().unwrap_or_default();
+        if description.trim().len() < 50 {
+            problems.push(format!(
+                "{view}: meta description too short: “{description}”"
+            ));
+        }
+        if facts["lang"] != "en" {
+            problems.push(format!("{view}: <html lang> is {}", facts["lang"]));
+        }
+        if let Some(errors) = facts["errors"].as_array().filter(|e| !e.is_empty()) {
+            problems.push(format!("{view}: console errors {errors:?}"));
+        }
+        // States of one page (one URL, one title): the quiz after its start card, the diagram
+        // as a list.
+        let same_page = matches!(
+            view,
+            "quiz question" | "quiz feedback" | "quiz results" | "diagram as a list"
+        );
+        if !same_page {
+            if let Some(other) = titles.insert(title.clone(), view) {
+                problems.push(format!("{view} and {other} share the title “{title}”"));
+            }
+        }
+    }
+    ensure!(step >= 12, "only {step} views visited");
+    ensure!(problems.is_empty(), "{}", problems.join("\n"));
+    Ok(())
+}
