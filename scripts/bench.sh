@@ -7,19 +7,20 @@
 #   scripts/bench.sh
 #
 # Environment: BENCH_TRIALS (interaction trials, default 20), BENCH_OFFLINE_TRIALS (default 5).
-# Takes about 5 minutes once the tools are installed.
+# Takes about 3-4 minutes on 2 cores once the tools are installed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
-scripts/setup.sh bench || exit 1
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/tools/node_modules/.bin:$PATH"
+say() { echo "bench: $*" >&2; }
+# A failed install still leads to a table: the parts that lack their tool show ERROR rows.
+scripts/setup.sh bench || say "setup failed (see above): measuring what can be measured"
 
 site=target/bench-site
 out=target/bench
 reference=$out/reference
 mkdir -p "$out"
 build_json=$out/build.json
-say() { echo "bench: $*" >&2; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
 # 1. The release site: make sure it is built, then time an incremental build after touching one
