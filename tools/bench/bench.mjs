@@ -176,9 +176,11 @@ async function measureBytes() {
       "gzip = level 9 (served so, as GitHub Pages does; PNGs are served raw), brotli = quality 11; " +
       "wire = response bodies the server sent on that visit (304s send none)",
   };
-  out.home = await firstVisit(site, "", "home");
-  out.chapter = await firstVisit(site, `chapters/${CHAPTER}`, "chapter");
-  out.reference_chapter = await firstVisit(referenceDir, `chapters/${CHAPTER}`, "reference");
+  out.home = await attempt(() => firstVisit(site, "", "home"));
+  out.chapter = await attempt(() => firstVisit(site, `chapters/${CHAPTER}`, "chapter"));
+  out.reference_chapter = await attempt(() =>
+    firstVisit(referenceDir, `chapters/${CHAPTER}`, "reference"),
+  );
   return out;
 }
 
@@ -310,20 +312,37 @@ async function measureLighthouse() {
       `served with gzip; median of ${LIGHTHOUSE_RUNS} runs per value. Deep links get 404.html ` +
       "with status 404 (as on GitHub Pages), so the chapter is audited with --ignore-status-code",
   };
-  const ours = await startServer(site);
-  try {
-    out.home = await lighthouseMedian(ours.url, "home");
-    out.chapter = await lighthouseMedian(ours.url + `chapters/${CHAPTER}`, "chapter", true);
-  } finally {
-    await ours.stop();
-  }
-  const ref = await startServer(referenceDir);
-  try {
-    out.reference_chapter = await lighthouseMedian(ref.url + `chapters/${CHAPTER}`, "reference");
-  } finally {
-    await ref.stop();
-  }
+  await attempt(async () => {
+    const ours = await startServer(site);
+    try {
+      out.home = await attempt(() => lighthouseMedian(ours.url, "home"));
+      out.chapter = await attempt(() =>
+        lighthouseMedian(ours.url + `chapters/${CHAPTER}`, "chapter", true),
+      );
+    } finally {
+      await ours.stop();
+    }
+  }).then((failed) => {
+    if (failed?.error) out.home = out.chapter = failed;
+  });
+  out.reference_chapter = await attempt(async () => {
+    const ref = await startServer(referenceDir);
+    try {
+      return await lighthouseMedian(ref.url + `chapters/${CHAPTER}`, "reference");
+    } finally {
+      await ref.stop();
+    }
+  });
   return out;
+}
+
+// One part of a section: its value, or { error } so the rest goes on.
+async function attempt(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    return { error: oneLine(e) };
+  }
 }
 
 async function lighthouseMedian(url, name, ignoreStatus = false) {
