@@ -3,7 +3,9 @@
 #
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh test    all of that, plus Chromium, Firefox, WebKitGTK, their WebDriver
-#                            servers, and Xvfb
+#                            servers, Xvfb, and the npm devDependencies (axe-core, ...)
+#   scripts/setup.sh bench   build's, plus Chromium and the npm benchmark tools (Lighthouse,
+#                            playwright-core, axe-core: tools/package.json devDependencies)
 #
 # Prints the PATH additions it relies on; scripts/serve.sh and scripts/test.sh call it first.
 set -euo pipefail
@@ -14,7 +16,7 @@ GECKODRIVER_VERSION=0.37.1
 MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
 mode=${1:-build}
-case "$mode" in build | test) ;; *) echo "usage: $0 [build|test]" >&2; exit 2 ;; esac
+case "$mode" in build | test | bench) ;; *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;; esac
 
 say() { echo "setup: $*" >&2; }
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -45,15 +47,40 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
 fi
 
-# --- wasm-opt from npm binaryen (Debian's binaryen 108 produced broken wasm) --------------
-wanted_binaryen=$(node -p "require('./tools/package.json').dependencies.binaryen")
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${wanted_binaryen%%.*}" ]; then
-  say "installing npm tools from tools/package-lock.json"
-  npm ci --prefix tools --no-audit --no-fund
+# --- npm tools: wasm-opt from npm binaryen (Debian's binaryen 108 produced broken wasm); for
+#     `test` and `bench` also the devDependencies (Lighthouse, playwright-core, axe-core) ----
+# Every package the mode needs must be installed at exactly the version tools/package.json pins.
+npm_missing=$(MODE="$mode" node -e '
+  const fs = require("fs");
+  const pkg = require("./tools/package.json");
+  const wanted = { ...pkg.dependencies, ...(process.env.MODE !== "build" ? pkg.devDependencies : {}) };
+  for (const [name, version] of Object.entries(wanted)) {
+    let have = null;
+    try { have = JSON.parse(fs.readFileSync(`tools/node_modules/${name}/package.json`, "utf8")).version; } catch {}
+    if (have !== version) console.log(name);
+  }')
+if [ -n "$npm_missing" ]; then
+  say "installing npm tools from tools/package-lock.json (missing: $(echo $npm_missing))"
+  if [ "$mode" != build ]; then
+    npm ci --prefix tools --no-audit --no-fund
+  else
+    # The build needs binaryen only: no Lighthouse or browsers' drivers for a deployment.
+    npm ci --prefix tools --no-audit --no-fund --omit=dev
+  fi
 fi
 
 # --- Dependencies for offline builds (Trunk passes --offline to cargo) --------------------
 cargo fetch --quiet
+
+if [ "$mode" = bench ]; then
+  # --- Chromium for Lighthouse and playwright-core (Debian's; nothing downloads a browser) --
+  if ! command -v chromium >/dev/null; then
+    say "installing Chromium from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      chromium >/dev/null
+  fi
+fi
 
 if [ "$mode" = test ]; then
   # --- Browsers, WebDriver servers, a virtual display (Debian packages) ------------------
