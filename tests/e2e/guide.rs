@@ -456,3 +456,37 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
     );
     Ok(())
 }
+
+/// Real pages answer 200 (GitHub Pages serves `/x` from the `x.html` shell copy written at
+/// build time), so links to chapters are not 404s for search engines; unknown paths are 404.
+pub async fn every_route_is_a_real_page_and_unknown_paths_are_404(page: &Page) -> TestResult {
+    page.open("").await?;
+    let mut paths: Vec<String> = chapters()
+        .iter()
+        .flat_map(|c| [format!("chapters/{}", c.id), format!("quiz/{}", c.id)])
+        .collect();
+    for path in [
+        "",
+        "progress",
+        "diagram",
+        "quiz",
+        "quiz/guide",
+        "quiz/review",
+        "quiz/retry",
+    ] {
+        paths.push(path.to_string());
+    }
+    let statuses: Vec<(String, u16)> = page
+        .js(&format!(
+            "return Promise.all({}.map(p => fetch(p, {{ cache: 'no-store' }}).then(r => [p, r.status])));",
+            serde_json::to_string(&paths).map_err(|e| e.to_string())?
+        ))
+        .await?;
+    let wrong: Vec<&(String, u16)> = statuses.iter().filter(|(_, s)| *s != 200).collect();
+    ensure!(wrong.is_empty(), "routes not answered with 200: {wrong:?}");
+    let unknown: Vec<u16> = page
+        .js("return Promise.all(['no/such/page', 'chapters/no-such-chapter', 'quiz/nope'].map(p => fetch(p, { cache: 'no-store' }).then(r => r.status)));")
+        .await?;
+    ensure!(unknown == [404, 404, 404], "unknown paths: {unknown:?}");
+    Ok(())
+}

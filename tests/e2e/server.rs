@@ -1,5 +1,6 @@
 //! A static file server that behaves like GitHub Pages for a project site: the site lives
-//! under a subpath (`/backend-guide/`), folders serve their `index.html`, the bare subpath
+//! under a subpath (`/backend-guide/`), folders serve their `index.html`, `/x` is served from
+//! `x.html` when there is no `x`, the bare subpath
 //! redirects to the slash form, and unknown paths get `404.html` with status 404.
 
 use std::io::{BufRead, BufReader, Write};
@@ -171,6 +172,10 @@ impl Site {
         let mut file = self.root.join(relative);
         if rest.is_empty() || rest.ends_with('/') || file.is_dir() {
             file = file.join("index.html");
+        }
+        if !file.is_file() && !rest.is_empty() && !rest.ends_with('/') {
+            // GitHub Pages serves `/x` from `x.html`.
+            file = self.root.join(format!("{rest}.html"));
         }
         file.is_file().then_some(file)
     }
