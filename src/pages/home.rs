@@ -36,14 +36,6 @@ pub fn HomePage() -> impl IntoView {
             </p>
         </section>
         <ContinueReading />
-        <section class="home-quiz" aria-labelledby="home-quiz-title">
-            <h2 id="home-quiz-title">"Quiz yourself"</h2>
-            <ReviewStatus />
-            <p>
-                "A short quiz for each chapter and one for the whole guide, with an explanation for every answer. "
-                <a href=href(Page::QuizHub)>"See all quizzes"</a>
-            </p>
-        </section>
         <section class="chapters" aria-labelledby="chapters-title">
             <h2 id="chapters-title">"Chapters"</h2>
             <ol class="chapter-list">
@@ -71,6 +63,14 @@ pub fn HomePage() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+        </section>
+        <section class="home-quiz" aria-labelledby="home-quiz-title">
+            <h2 id="home-quiz-title">"Quiz yourself"</h2>
+            <ReviewStatus />
+            <p>
+                "A short quiz for each chapter and one for the whole guide, with an explanation for every answer. "
+                <a href=href(Page::QuizHub)>"See all quizzes"</a>
+            </p>
         </section>
     }
 }
