@@ -552,7 +552,7 @@ fn QuestionView(index: usize) -> impl IntoView {
 
     view! {
         <div class="quiz-progress">
-            <p id="quiz-position">{format!("Question {} of {total}", index + 1)}</p>
+            <p id="quiz-position" tabindex="-1">{format!("Question {} of {total}", index + 1)}</p>
             <progress
                 max=total.to_string()
                 value=(index + 1).to_string()

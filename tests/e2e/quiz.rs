@@ -121,8 +121,12 @@ async fn answer_by_mouse(page: &Page, q: &Question, how: Answer) -> TestResult {
         }
     }
     page.click("#quiz-check").await?;
-    page.wait_for("document.getElementById('quiz-next')", "the feedback")
-        .await
+    // Focus moves to the feedback (in the next frame): wait for it, so no later click races it.
+    page.wait_for(
+        "document.getElementById('quiz-next') && document.activeElement?.id === 'quiz-feedback-title'",
+        "the feedback, focused",
+    )
+    .await
 }
 
 /// Answers with the keyboard alone: Tab, arrow keys, Space and Enter.
@@ -275,6 +279,13 @@ pub async fn a_chapter_quiz_can_be_completed_by_keyboard_alone(page: &Page) -> T
         );
         kinds.push(q.kind);
         next_by_keyboard(page).await?;
+        // Focus moves to the next question's position ("Question 3 of 6"), or to the results.
+        let target = if position < total { "quiz-position" } else { "quiz-title" };
+        page.wait_for(
+            &format!("document.activeElement?.id === '{target}'"),
+            "focus on what comes next",
+        )
+        .await?;
     }
     ensure!(
         kinds.contains(&Kind::Order) && kinds.contains(&Kind::Multiple),
