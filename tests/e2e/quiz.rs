@@ -280,7 +280,11 @@ pub async fn a_chapter_quiz_can_be_completed_by_keyboard_alone(page: &Page) -> T
         kinds.push(q.kind);
         next_by_keyboard(page).await?;
         // Focus moves to the next question's position ("Question 3 of 6"), or to the results.
-        let target = if position < total { "quiz-position" } else { "quiz-title" };
+        let target = if position < total {
+            "quiz-position"
+        } else {
+            "quiz-title"
+        };
         page.wait_for(
             &format!("document.activeElement?.id === '{target}'"),
             "focus on what comes next",
