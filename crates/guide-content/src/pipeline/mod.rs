@@ -44,9 +44,14 @@ impl fmt::Display for ContentError {
 
 /// Reads every `*.md` file of a folder (not recursive), sorted by file name.
 pub fn read_chapter_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
+    read_dir_files(dir, "md")
+}
+
+/// Reads every file of a folder with the given extension (not recursive), sorted by name.
+fn read_dir_files(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "md"))
+        .filter(|p| p.extension().is_some_and(|ext| ext == extension))
         .collect();
     paths.sort();
     paths

@@ -66,20 +66,7 @@ struct OptionIn {
 
 /// Reads every `*.toml` file of a folder (not recursive), sorted by file name.
 pub fn read_quiz_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            Ok(SourceFile {
-                text: std::fs::read_to_string(&path)?,
-                path: path.display().to_string(),
-            })
-        })
-        .collect()
+    super::read_dir_files(dir, "toml")
 }
 
 /// Parses and validates the question bank against the chapters. Questions come back in chapter
