@@ -51,9 +51,11 @@ fn rich_text(text: &'static str) -> impl IntoView {
         .collect_view()
 }
 
-fn focus_by_id(id: &'static str) {
+/// Focuses the element with `id` in the next frame (after the view has updated).
+fn focus_by_id(id: impl Into<String>) {
+    let id = id.into();
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
+        if let Some(el) = document().get_element_by_id(&id) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
@@ -98,6 +100,11 @@ fn start(store: ProgressStore, scope: &Scope) {
         }
     });
     focus_by_id("quiz-title");
+}
+
+/// The id of an order step's move button (the step is the option index, so focus can follow it).
+fn move_button_id(option: u8, up: bool) -> String {
+    format!("quiz-move-{}-{option}", if up { "up" } else { "down" })
 }
 
 // --- /quiz ----------------------------------------------------------------------------------
@@ -490,10 +497,7 @@ fn QuestionView(index: usize) -> impl IntoView {
                 if up { "first" } else { "last" }
             )),
         }
-        let id: &'static str = Box::leak(
-            format!("quiz-move-{}-{opt}", if up { "up" } else { "down" }).into_boxed_str(),
-        );
-        focus_by_id(id);
+        focus_by_id(move_button_id(opt, up));
     };
     let steps = move || {
         let arranged = answer.get().unwrap_or_else(|| arrangement.get());
@@ -511,24 +515,21 @@ fn QuestionView(index: usize) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <span class="quiz-step__moves">
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            id=format!("quiz-move-up-{opt}")
-                                            aria-label=format!("Move “{text}” up (now {} of {n})", place + 1)
-                                            on:click=move |_| moves(place, true)
-                                        >
-                                            "↑ Up"
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            id=format!("quiz-move-down-{opt}")
-                                            aria-label=format!("Move “{text}” down (now {} of {n})", place + 1)
-                                            on:click=move |_| moves(place, false)
-                                        >
-                                            "↓ Down"
-                                        </button>
+                                        {[true, false]
+                                            .map(|up| {
+                                                let direction = if up { "up" } else { "down" };
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small"
+                                                        id=move_button_id(opt, up)
+                                                        aria-label=format!("Move “{text}” {direction} (now {} of {n})", place + 1)
+                                                        on:click=move |_| moves(place, up)
+                                                    >
+                                                        {if up { "↑ Up" } else { "↓ Down" }}
+                                                    </button>
+                                                }
+                                            })}
                                     </span>
                                 }
                             })}
