@@ -15,7 +15,9 @@ const FILES = [];
 const SCOPE = self.registration.scope;
 const PREFIX = "backend-guide " + SCOPE + " ";
 const CACHE = PREFIX + VERSION;
-const SHELL = "index.html";
+// The app shell (a loading screen the app replaces): the answer to a navigation that has no
+// prerendered page of its own (quiz, progress, diagram, anything unknown).
+const SHELL = "404.html";
 const PRECACHED = new Set(FILES.map(([path]) => path));
 
 const hex = (buffer) =>
@@ -74,7 +76,8 @@ self.addEventListener("message", (event) => {
 });
 
 // Fetch: files of the build come from this version's cache; a navigation anywhere under the
-// scope (a deep link such as chapters/databases) gets the cached app shell, which routes it.
+// scope gets its prerendered page (the home page, chapters/<id> → chapters/<id>.html) or else
+// the cached app shell, which routes it.
 // Cache first, never network first: the shell and every file it loads come from one version,
 // offline or on a slow connection alike; new versions arrive through the update flow.
 // Anything else (not ours, or not a GET) goes to the network untouched.
@@ -88,7 +91,8 @@ self.addEventListener("fetch", (event) => {
   if (PRECACHED.has(path)) {
     event.respondWith(fromCache(path, request));
   } else if (request.mode === "navigate" && path !== "sw.js") {
-    event.respondWith(fromCache(SHELL, request));
+    const page = path === "" ? "index.html" : path + ".html";
+    event.respondWith(fromCache(PRECACHED.has(page) ? page : SHELL, request));
   }
 });
 

@@ -16,7 +16,9 @@ pub mod storage;
 pub mod theme;
 pub mod ui;
 
-/// Installs the panic handler and mounts the app into `#app`, replacing the static loading shell.
+/// Installs the panic handler and mounts the app into `#app`, replacing what the page showed
+/// until now: the loading screen, or the prerendered view (`data-prerendered`, same markup),
+/// keeping the reader's scroll position in it.
 pub fn start() {
     fatal_error::install_panic_hook();
     let document = leptos::prelude::document();
@@ -24,8 +26,14 @@ pub fn start() {
         leptos::mount::mount_to_body(app::App);
         return;
     };
+    let window = leptos::prelude::window();
+    let scrolled = window.scroll_y().unwrap_or(0.0);
     root.set_inner_html("");
+    let _ = root.remove_attribute("data-prerendered");
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
     leptos::mount::mount_to(root, app::App).forget();
+    if scrolled > 0.0 {
+        window.scroll_to_with_x_and_y(0.0, scrolled);
+    }
 }

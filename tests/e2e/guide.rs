@@ -457,6 +457,77 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
     Ok(())
 }
 
+/// The home page and every chapter page arrive with their text in the HTML (painted before the
+/// wasm has loaded, readable without it), and it is what the app then shows: the same title,
+/// description, text, section anchors and link targets in `<main>`. The interactive diagram
+/// embedded in a chapter is the one difference (a note and a link until the app draws it).
+pub async fn prerendered_pages_hold_what_the_app_shows(page: &Page) -> TestResult {
+    let mut paths = vec![String::new()];
+    paths.extend(chapters().iter().map(|c| format!("chapters/{}", c.id)));
+    for path in paths {
+        page.open(&path).await?;
+        let [served, live]: [Value; 2] = page
+            .js(r#"
+                const summary = (doc, main) => {
+                    main = main.cloneNode(true);
+                    const embeds = main.querySelectorAll('.embed').length;
+                    main.querySelectorAll('.embed').forEach(e => e.remove());
+                    return {
+                        title: doc.title,
+                        description: doc.querySelector('meta[name=description]')?.content,
+                        prerendered: doc.getElementById('app')?.hasAttribute('data-prerendered'),
+                        text: main.textContent.replace(/\s+/g, ' ').trim(),
+                        ids: [...main.querySelectorAll('[id]')].map(e => e.id),
+                        links: [...main.querySelectorAll('a[href]')]
+                            .map(a => new URL(a.getAttribute('href'), document.baseURI).href),
+                        embeds,
+                    };
+                };
+                return fetch(location.href, { cache: 'no-store' })
+                    .then(r => r.text())
+                    .then(html => {
+                        const doc = new DOMParser().parseFromString(html, 'text/html');
+                        const main = doc.querySelector('#app main');
+                        if (!main) return [null, null];
+                        return [summary(doc, main), summary(document, document.querySelector('#app main'))];
+                    });
+            "#)
+            .await?;
+        ensure!(
+            served["prerendered"] == true && live["prerendered"] == false,
+            "/{path}: served prerendered ({}), app mounted over it ({})",
+            served["prerendered"],
+            live["prerendered"]
+        );
+        ensure!(
+            served["text"].as_str().is_some_and(|t| t.len() > 500),
+            "/{path}: the served page holds the view's text: {}",
+            served["text"]
+        );
+        for key in ["title", "description", "text", "ids", "links", "embeds"] {
+            let (served, live) = (served[key].to_string(), live[key].to_string());
+            // Where they part, with some context either side.
+            let at = served
+                .char_indices()
+                .zip(live.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(served.len().min(live.len()), |((i, _), _)| i);
+            let around = |text: &str| {
+                let start = text.floor_char_boundary(at.saturating_sub(80));
+                let end = text.ceil_char_boundary((at + 80).min(text.len()));
+                text[start..end].to_string()
+            };
+            ensure!(
+                served == live,
+                "/{path}: the prerendered {key} differs from the app's\n  served: …{}…\n  app:    …{}…",
+                around(&served),
+                around(&live)
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Real pages answer 200 (GitHub Pages serves `/x` from the `x.html` shell copy written at
 /// build time), so links to chapters are not 404s for search engines; unknown paths are 404.
 pub async fn every_route_is_a_real_page_and_unknown_paths_are_404(page: &Page) -> TestResult {

@@ -257,10 +257,13 @@ impl SiteCopy {
     /// its name with other bytes (as Trunk's hashed names can), and the service worker is
     /// re-stamped by the build's own script. Returns the new cache version.
     fn deploy_new_version(&self, marker: &str) -> TestResult<String> {
-        for file in ["index.html", "404.html"] {
-            let path = self.dir.join(file);
+        for path in html_files(&self.dir)? {
             let html = read(&path)?;
-            ensure!(html.contains("</head>"), "{file} has no </head>");
+            ensure!(
+                html.contains("</head>"),
+                "{} has no </head>",
+                path.display()
+            );
             let html = html.replacen(
                 "</head>",
                 &format!("<meta name=guide-build content={marker}></head>"),
@@ -299,6 +302,22 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Every `.html` file of a site folder (the shell, its copies and the prerendered pages).
+fn html_files(dir: &Path) -> TestResult<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            files.extend(html_files(&path)?);
+        } else if path.extension().is_some_and(|ext| ext == "html") {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
 
 fn read(path: &Path) -> TestResult<String> {

@@ -32,6 +32,10 @@ pub struct Page {
 
 const WAIT: Duration = Duration::from_secs(15);
 
+/// The app's `<main>`, once the app has mounted: before that, the home page and the chapter
+/// pages show the same markup prerendered (`#app[data-prerendered]`), without any behaviour.
+const APP_MAIN: &str = "#app:not([data-prerendered]) .site-body main";
+
 impl Page {
     /// Loads `path` (relative to the site root, e.g. `chapters/databases`) as a fresh page load
     /// and waits until the app has rendered a view.
@@ -44,10 +48,11 @@ impl Page {
         self.wait_for_view().await
     }
 
-    /// Waits until the app (not the static loading shell) shows a view with an `h1`.
+    /// Waits until the app (not the static loading shell or the prerendered page) shows a view
+    /// with an `h1`.
     pub async fn wait_for_view(&self) -> TestResult {
         self.wait_for(
-            "!!document.querySelector('#app .site-body main h1')",
+            &format!("!!document.querySelector('{APP_MAIN} h1')"),
             "the app to render a view",
         )
         .await
@@ -87,7 +92,7 @@ impl Page {
     pub async fn wait_for_h1(&self, text: &str) -> TestResult {
         self.wait_for(
             &format!(
-                "document.querySelector('main h1')?.textContent.trim() === {}",
+                "document.querySelector('{APP_MAIN} h1')?.textContent.trim() === {}",
                 js_string(text)
             ),
             &format!("the heading “{text}”"),
@@ -96,8 +101,10 @@ impl Page {
     }
 
     pub async fn h1(&self) -> TestResult<String> {
-        self.js("return document.querySelector('main h1')?.textContent.trim() ?? null;")
-            .await
+        self.js(&format!(
+            "return document.querySelector('{APP_MAIN} h1')?.textContent.trim() ?? null;"
+        ))
+        .await
     }
 
     pub async fn title(&self) -> TestResult<String> {

@@ -4,6 +4,7 @@
 
 mod diagram;
 mod emit;
+pub mod html;
 mod markdown;
 mod quiz;
 mod validate;
