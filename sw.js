@@ -15,8 +15,9 @@ const FILES = [];
 const SCOPE = self.registration.scope;
 const PREFIX = "backend-guide " + SCOPE + " ";
 const CACHE = PREFIX + VERSION;
-// The app shell (a loading screen the app replaces): the answer to a navigation that has no
-// prerendered page of its own (quiz, progress, diagram, anything unknown).
+// The app shell (a loading screen the app replaces): the answer to every navigation but the
+// home page's. (The prerendered chapter pages are not cached: the app draws a chapter from its
+// body, chapter-bodies/<id>.html, which is.)
 const SHELL = "404.html";
 const PRECACHED = new Set(FILES.map(([path]) => path));
 
@@ -76,8 +77,7 @@ self.addEventListener("message", (event) => {
 });
 
 // Fetch: files of the build come from this version's cache; a navigation anywhere under the
-// scope gets its prerendered page (the home page, chapters/<id> → chapters/<id>.html) or else
-// the cached app shell, which routes it.
+// scope gets the cached app shell, which routes it (the site's root: the prerendered home page).
 // Cache first, never network first: the shell and every file it loads come from one version,
 // offline or on a slow connection alike; new versions arrive through the update flow.
 // Anything else (not ours, or not a GET) goes to the network untouched.
@@ -91,8 +91,7 @@ self.addEventListener("fetch", (event) => {
   if (PRECACHED.has(path)) {
     event.respondWith(fromCache(path, request));
   } else if (request.mode === "navigate" && path !== "sw.js") {
-    const page = path === "" ? "index.html" : path + ".html";
-    event.respondWith(fromCache(PRECACHED.has(page) ? page : SHELL, request));
+    event.respondWith(fromCache(path === "" ? "index.html" : SHELL, request));
   }
 });
 

@@ -10,7 +10,6 @@ pub mod fatal_error;
 pub mod pages;
 pub mod progress;
 pub mod quiz;
-pub mod render;
 pub mod routes;
 pub mod storage;
 pub mod theme;
@@ -28,6 +27,7 @@ pub fn start() {
     };
     let window = leptos::prelude::window();
     let scrolled = window.scroll_y().unwrap_or(0.0);
+    pages::chapter_body::keep_prerendered_body();
     root.set_inner_html("");
     let _ = root.remove_attribute("data-prerendered");
     use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
 //! One component per route.
 
 pub mod chapter;
+pub mod chapter_body;
 pub mod diagram;
 pub mod home;
 pub mod not_found;

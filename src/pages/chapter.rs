@@ -5,10 +5,10 @@ use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters, Chapter};
+use crate::pages::chapter_body::ChapterBody;
 use crate::pages::not_found::NotFoundPage;
 use crate::progress::model::ChapterState;
 use crate::progress::store::ProgressStore;
-use crate::render;
 use crate::routes::{href, Page};
 use crate::ui::page_meta::PageMeta;
 
@@ -61,7 +61,7 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </nav>
-            <div class="chapter__body">{render::blocks(chapter.id, chapter.blocks)}</div>
+            <ChapterBody chapter />
             <ReadToggle chapter=chapter toggled />
             <nav class="pager" aria-label="Previous and next chapter">
                 {previous

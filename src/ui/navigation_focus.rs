@@ -34,6 +34,18 @@ pub fn manage_focus_on_navigation() {
     });
 }
 
+/// For content that arrives after the navigation (a chapter body fetched on the way): scrolls
+/// the heading the URL's `#section` names into view and moves focus to it, if there is one.
+pub fn reveal_section() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(target) = section_element(&hash) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
+        focus_without_scrolling(&target);
+    }
+}
+
 fn section_element(hash: &str) -> Option<web_sys::Element> {
     // Section anchors are lowercase-kebab ASCII (checked at build time): no decoding needed.
     let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;

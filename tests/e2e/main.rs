@@ -80,6 +80,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
+    offline::a_chapter_that_cannot_be_fetched_says_so_and_can_be_retried,
     offline::a_new_version_is_offered_and_taken_only_on_reload,
     offline::the_manifest_makes_the_guide_installable_under_the_subpath,
     offline::no_request_leaves_the_site_during_a_full_tour,

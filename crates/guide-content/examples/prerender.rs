@@ -7,15 +7,17 @@
 //!
 //! Reads `SITE_DIR/index.html` (the app shell Trunk wrote) and writes `SITE_DIR/index.html`
 //! (the home page) and `SITE_DIR/chapters/<id>.html` with the view's text in place of the
-//! loading screen, its title and description. The browser paints the text at once; the app
+//! loading screen, its title and description; and `SITE_DIR/chapter-bodies/<id>.html`, each
+//! chapter's body alone, which the app fetches when it opens a chapter (the wasm holds no
+//! chapter text). The browser paints the text at once; the app
 //! mounts over it with the same markup when the wasm has loaded. The shell itself must be
 //! copied elsewhere first (the hook keeps it as `404.html`, for every other route).
 
 use std::path::Path;
 
 use guide_content::pipeline::html::{
-    chapter_main, chapter_title, home_main, prerender_into_shell, site_frame, Controls,
-    Prerendered, HOME_DESCRIPTION, HOME_TITLE,
+    chapter_body, chapter_href, chapter_main, chapter_title, home_main, prerender_into_shell,
+    site_frame, Controls, Prerendered, HOME_DESCRIPTION, HOME_TITLE,
 };
 use guide_content::pipeline::{build_chapters, build_quiz, read_chapter_dir, read_quiz_dir};
 
@@ -63,6 +65,9 @@ fn main() {
             .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", path.display())));
     };
 
+    let bodies = site.join("chapter-bodies");
+    std::fs::create_dir_all(&bodies)
+        .unwrap_or_else(|e| fail(format!("cannot create {}: {e}", bodies.display())));
     let home = site_frame(
         &chapters,
         "",
@@ -73,13 +78,16 @@ fn main() {
     for (i, chapter) in chapters.iter().enumerate() {
         let count = questions.iter().filter(|q| q.chapter == chapter.id).count();
         let main = chapter_main(&chapters, i, Some(count));
-        let href = guide_content::pipeline::html::chapter_href(chapter.id, None);
+        let href = chapter_href(chapter.id, None);
         let app = site_frame(&chapters, &href, Controls::Placeholders, &main);
         let path = site.join("chapters").join(format!("{}.html", chapter.id));
         write(&path, &chapter_title(chapter), chapter.summary, app);
+        let body = bodies.join(format!("{}.html", chapter.id));
+        std::fs::write(&body, chapter_body(chapter))
+            .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", body.display())));
     }
     eprintln!(
-        "prerender: index.html and {} chapter pages in {}",
+        "prerender: index.html, {} chapter pages and their bodies in {}",
         chapters.len(),
         site.display()
     );

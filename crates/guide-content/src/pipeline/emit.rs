@@ -1,8 +1,13 @@
 //! Writes validated chapters as Rust source: `pub static CHAPTERS: &[Chapter] = &[…];`.
+//!
+//! Only what the app needs everywhere goes into the wasm: id, title, summary, order, word count,
+//! reading time and the section list. The bodies do not (`blocks` is empty there): they reach
+//! the app as HTML written at build time by [`super::html`] (prerendered in each chapter page,
+//! and as `chapter-bodies/<id>.html` for navigations inside the app).
 
 use std::fmt::Write;
 
-use crate::{Alignment, Block, Chapter, Embed, Inline, LinkTarget, Section};
+use crate::{Chapter, LinkTarget, Section};
 
 /// Rust source defining `CHAPTERS`, in the given order, for `include!` in the app.
 pub fn emit_rust(chapters: &[Chapter]) -> String {
@@ -30,116 +35,10 @@ fn emit_chapter(out: &mut String, c: &Chapter) {
             "::guide_content::Section {{ id: {id:?}, title: {title:?}, level: {level} }},"
         );
     }
-    out.push_str("], blocks: ");
-    emit_blocks(out, c.blocks);
-    out.push_str(" }");
+    out.push_str("], blocks: &[] }");
 }
 
-fn emit_blocks(out: &mut String, blocks: &[Block]) {
-    out.push_str("&[");
-    for block in blocks {
-        emit_block(out, block);
-        out.push(',');
-    }
-    out.push(']');
-}
-
-fn emit_block(out: &mut String, block: &Block) {
-    match block {
-        Block::Heading { level, id, content } => {
-            let _ = write!(
-                out,
-                "::guide_content::Block::Heading {{ level: {level}, id: {id:?}, content: "
-            );
-            emit_inlines(out, content);
-            out.push_str(" }");
-        }
-        Block::Paragraph(content) => {
-            out.push_str("::guide_content::Block::Paragraph(");
-            emit_inlines(out, content);
-            out.push(')');
-        }
-        Block::List { start, items } => {
-            let _ = write!(
-                out,
-                "::guide_content::Block::List {{ start: {start:?}, items: &["
-            );
-            for item in *items {
-                emit_blocks(out, item);
-                out.push(',');
-            }
-            out.push_str("] }");
-        }
-        Block::Code { language, code } => {
-            let _ = write!(
-                out,
-                "::guide_content::Block::Code {{ language: {language:?}, code: {code:?} }}"
-            );
-        }
-        Block::Callout { label, blocks } => {
-            let _ = write!(
-                out,
-                "::guide_content::Block::Callout {{ label: {label:?}, blocks: "
-            );
-            emit_blocks(out, blocks);
-            out.push_str(" }");
-        }
-        Block::Table {
-            alignments,
-            header,
-            rows,
-        } => {
-            out.push_str("::guide_content::Block::Table { alignments: &[");
-            for a in *alignments {
-                let name = match a {
-                    Alignment::None => "None",
-                    Alignment::Left => "Left",
-                    Alignment::Center => "Center",
-                    Alignment::Right => "Right",
-                };
-                let _ = write!(out, "::guide_content::Alignment::{name},");
-            }
-            out.push_str("], header: ");
-            emit_cells(out, header);
-            out.push_str(", rows: &[");
-            for row in *rows {
-                emit_cells(out, row);
-                out.push(',');
-            }
-            out.push_str("] }");
-        }
-        Block::Rule => out.push_str("::guide_content::Block::Rule"),
-        Block::Embed(embed) => {
-            let name = match embed {
-                Embed::Diagram => "Diagram",
-            };
-            let _ = write!(
-                out,
-                "::guide_content::Block::Embed(::guide_content::Embed::{name})"
-            );
-        }
-    }
-}
-
-fn emit_cells(out: &mut String, cells: &[&[Inline]]) {
-    out.push_str("&[");
-    for cell in cells {
-        emit_inlines(out, cell);
-        out.push(',');
-    }
-    out.push(']');
-}
-
-fn emit_inlines(out: &mut String, inlines: &[Inline]) {
-    out.push_str("&[");
-    for inline in inlines {
-        emit_inline(out, inline);
-        out.push(',');
-    }
-    out.push(']');
-}
-
-/// A link target as Rust source.
+/// A link target as Rust source (the diagram's links).
 pub(super) fn emit_link_target(out: &mut String, target: &LinkTarget) {
     match target {
         LinkTarget::External(url) => {
@@ -151,34 +50,5 @@ pub(super) fn emit_link_target(out: &mut String, target: &LinkTarget) {
                 "::guide_content::LinkTarget::Chapter {{ chapter: {chapter:?}, section: {section:?} }}"
             );
         }
-    }
-}
-
-fn emit_inline(out: &mut String, inline: &Inline) {
-    match inline {
-        Inline::Text(t) => {
-            let _ = write!(out, "::guide_content::Inline::Text({t:?})");
-        }
-        Inline::Code(t) => {
-            let _ = write!(out, "::guide_content::Inline::Code({t:?})");
-        }
-        Inline::Emphasis(c) => {
-            out.push_str("::guide_content::Inline::Emphasis(");
-            emit_inlines(out, c);
-            out.push(')');
-        }
-        Inline::Strong(c) => {
-            out.push_str("::guide_content::Inline::Strong(");
-            emit_inlines(out, c);
-            out.push(')');
-        }
-        Inline::Link { target, content } => {
-            out.push_str("::guide_content::Inline::Link { target: ");
-            emit_link_target(out, target);
-            out.push_str(", content: ");
-            emit_inlines(out, content);
-            out.push_str(" }");
-        }
-        Inline::LineBreak => out.push_str("::guide_content::Inline::LineBreak"),
     }
 }

@@ -2,10 +2,11 @@
 //! and ids as the app's views (`src/ui/layout.rs`, `src/pages/home.rs`, `src/pages/chapter.rs`,
 //! `src/render.rs`), so the same stylesheet lays both out the same way.
 //!
-//! Two users: the Trunk post-build hook prerenders the home page and every chapter page into
-//! the app's shell (`examples/prerender.rs`): the text is painted before the wasm has loaded,
-//! and readable without it; the app then mounts over it with the same markup. And the
-//! benchmark's no-wasm reference site (`examples/reference_html.rs`).
+//! Two users: the Trunk post-build hook (`examples/prerender.rs`) prerenders the home page and
+//! every chapter page into the app's shell — the text is painted before the wasm has loaded,
+//! and readable without it; the app then mounts over it with the same markup — and writes each
+//! chapter's body as `chapter-bodies/<id>.html`, the only place the app gets chapter text from.
+//! And the benchmark's no-wasm reference site (`examples/reference_html.rs`).
 //!
 //! Links are relative to the document's `<base href>` (the site's public URL).
 
@@ -164,9 +165,12 @@ pub fn chapter_main(chapters: &[Chapter], index: usize, quiz_questions: Option<u
             esc(s.title)
         );
     }
-    out.push_str("</ol></nav><div class=\"chapter__body\">");
-    blocks(chapter.id, chapter.blocks, &mut out);
-    out.push_str("</div>");
+    let _ = write!(
+        out,
+        r#"</ol></nav><div class="chapter__body" data-chapter="{}">{}</div>"#,
+        chapter.id,
+        chapter_body(chapter)
+    );
     if let Some(questions) = quiz_questions {
         let _ = write!(
             out,
@@ -201,6 +205,16 @@ pub fn chapter_main(chapters: &[Chapter], index: usize, quiz_questions: Option<u
         pager(&mut out, next, "next", "next", "Next chapter");
     }
     out.push_str("</nav></article>");
+    out
+}
+
+/// The inside of a chapter's `<div class="chapter__body">`: its text as HTML. The app shows
+/// exactly this (prerendered in the chapter's page, or fetched as `chapter-bodies/<id>.html`).
+/// An embedded interactive part is a `<div data-embed="<name>">` holding a note and a link to
+/// its own page, which the app replaces with the real thing.
+pub fn chapter_body(chapter: &Chapter) -> String {
+    let mut out = String::new();
+    blocks(chapter.id, chapter.blocks, &mut out);
     out
 }
 
@@ -306,7 +320,7 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
             let name = embed.name();
             let _ = write!(
                 out,
-                r#"<div class="embed embed--{name} embed--static"><p class="embed__more">The interactive {name} appears here once the app has loaded. <a href="{name}">Open the {name} on its own page</a></p></div>"#,
+                r#"<div class="embed embed--{name}" data-embed="{name}"><p class="embed__more">The interactive {name} appears here once the app has loaded. <a href="{name}">Open the {name} on its own page</a></p></div>"#,
             );
         }
     }

@@ -1,0 +1,154 @@
+//! A chapter's body. The wasm holds no chapter text: the body is HTML written at build time
+//! (`guide_content::pipeline::html::chapter_body`), the same for the prerendered chapter page
+//! and for `chapter-bodies/<id>.html`, which the service worker precaches.
+//!
+//! - First load of a chapter page: the prerendered body is kept before the app mounts
+//!   ([`keep_prerendered_body`]), so the chapter shows at once, without a request.
+//! - Any other chapter: fetched, with "Loading the chapter…" meanwhile and, if it fails (offline
+//!   before the service worker had the files, a server error), a message and "Try again".
+//! - Bodies seen once stay in memory for the visit (back and forward are instant).
+//!
+//! The diagram embedded in a chapter arrives as a placeholder (`[data-embed=diagram]`, a note
+//! and a link) that the explorer replaces, in the page's reactive owner (progress store and all).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::portal::Portal;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::content::{self, Chapter};
+use crate::diagram::view::DiagramExplorer;
+use crate::routes::{href, Page};
+use crate::ui::navigation_focus::reveal_section;
+
+thread_local! {
+    static BODIES: RefCell<HashMap<&'static str, String>> = RefCell::new(HashMap::new());
+}
+
+/// Keeps the prerendered chapter body of the page as it loaded (call before the app mounts
+/// over it).
+pub fn keep_prerendered_body() {
+    let Some(body) = document()
+        .query_selector(".chapter__body[data-chapter]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let id = body.get_attribute("data-chapter").unwrap_or_default();
+    if let Some(chapter) = content::chapter(&id) {
+        BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, body.inner_html()));
+    }
+}
+
+fn remembered(id: &str) -> Option<String> {
+    BODIES.with(|bodies| bodies.borrow().get(id).cloned())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Body {
+    Loading,
+    Ready(String),
+    Failed,
+}
+
+#[component]
+pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
+    let body = RwSignal::new(remembered(chapter.id).map_or(Body::Loading, Body::Ready));
+    let arrived_later = body.with_untracked(|b| *b == Body::Loading);
+    let load = move || {
+        body.set(Body::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = fetch_body(chapter.id).await;
+            if let Some(html) = &loaded {
+                BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, html.clone()));
+            }
+            // The reader may have moved on: the signal is gone with the view then.
+            let _ = body.try_set(loaded.map_or(Body::Failed, Body::Ready));
+        });
+    };
+    if arrived_later {
+        load();
+    }
+
+    let container = NodeRef::<html::Div>::new();
+    let diagram_slot = RwSignal::new_local(None::<web_sys::Element>);
+    Effect::new(move |_| {
+        if !matches!(body.get(), Body::Ready(_)) {
+            return;
+        }
+        let Some(container) = container.get() else {
+            return;
+        };
+        if let Ok(Some(slot)) = container.query_selector("[data-embed=diagram]") {
+            slot.set_inner_html("");
+            diagram_slot.set(Some(slot));
+        }
+        if arrived_later {
+            // The router looked for `#section` before it existed.
+            reveal_section();
+        }
+    });
+
+    view! {
+        <div
+            class="chapter__body"
+            data-chapter=chapter.id
+            node_ref=container
+            inner_html=move || match body.get() {
+                Body::Ready(html) => html,
+                _ => String::new(),
+            }
+        ></div>
+        {move || match body.get() {
+            Body::Loading => Some(
+                view! { <p class="chapter__loading" role="status">"Loading the chapter…"</p> }
+                    .into_any(),
+            ),
+            Body::Failed => Some(
+                view! {
+                    <div class="chapter__load-error" role="alert">
+                        <p>
+                            "This chapter could not be loaded. Check your connection and try again; everything you have done so far is kept."
+                        </p>
+                        <button type="button" class="button" on:click=move |_| load()>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                    .into_any(),
+            ),
+            Body::Ready(_) => None,
+        }}
+        {move || {
+            diagram_slot
+                .get()
+                .map(|slot| {
+                    view! {
+                        <Portal mount=slot>
+                            <DiagramExplorer heading_level=3 />
+                            <p class="embed__more">
+                                <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
+                            </p>
+                        </Portal>
+                    }
+                })
+        }}
+    }
+}
+
+/// `chapter-bodies/<id>.html` (relative to the document's base), or `None` on any failure.
+async fn fetch_body(id: &str) -> Option<String> {
+    let url = format!("chapter-bodies/{id}.html");
+    let response = JsFuture::from(window().fetch_with_str(&url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
