@@ -211,3 +211,55 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
     ensure!(problems.is_empty(), "{}", problems.join("\n"));
     Ok(())
 }
+
+/// The issue's goal for a first visit's transfer, gzip: not met yet (see README, "Performance").
+const FIRST_LOAD_GOAL: f64 = 200.0;
+/// The budget this gate holds: today's figure plus a little room, so any growth is a decision
+/// (raise it here, with the reason) rather than an accident.
+const FIRST_LOAD_BUDGET: f64 = 350.0;
+
+/// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
+/// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which
+/// follows in the background), fetched again and gzipped in the browser (`CompressionStream`,
+/// what a gzip server sends, give or take the level): their total, for a chapter (the first
+/// visit) and then the home page (the same files), within the budget. Prints the figures.
+pub async fn first_load_transfer_stays_within_its_budget(page: &Page) -> TestResult {
+    for path in ["chapters/databases", ""] {
+        page.open(path).await?;
+        page.wait_for("document.readyState === 'complete'", "the page to finish loading")
+            .await?;
+        let files: Vec<(String, f64, f64)> = page
+            .js(r#"
+                const urls = [location.href.split('#')[0],
+                    ...performance.getEntriesByType('resource').map(e => e.name)];
+                const gzip = buf => new Response(new Blob([buf]).stream()
+                    .pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+                return Promise.all([...new Set(urls)].map(url =>
+                    fetch(url, { cache: 'no-store' })
+                        .then(r => r.arrayBuffer())
+                        .then(buf => gzip(buf).then(z => [url.replace(/^.*\/backend-guide\//, ''),
+                            buf.byteLength / 1024, z.byteLength / 1024]))));
+            "#)
+            .await?;
+        let total: f64 = files.iter().map(|(_, _, gz)| gz).sum();
+        let listing: Vec<String> = files
+            .iter()
+            .map(|(url, raw, gz)| format!("{url} {raw:.1} KB raw, {gz:.1} KB gzip"))
+            .collect();
+        println!(
+            "first load of /{path} ({:?}): {total:.1} KB gzip in {} files (budget {FIRST_LOAD_BUDGET} KB, goal {FIRST_LOAD_GOAL} KB): {}",
+            page.engine,
+            files.len(),
+            listing.join("; ")
+        );
+        ensure!(
+            files.iter().any(|(url, _, _)| url.ends_with(".wasm")),
+            "/{path}: the wasm is among the files the page fetched: {listing:?}"
+        );
+        ensure!(
+            total <= FIRST_LOAD_BUDGET,
+            "/{path}: the first load is {total:.1} KB gzip, over the budget of {FIRST_LOAD_BUDGET} KB: {listing:?}"
+        );
+    }
+    Ok(())
+}
