@@ -25,13 +25,26 @@ pub fn start() {
         leptos::mount::mount_to_body(app::App);
         return;
     };
+    use wasm_bindgen::JsCast;
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    if root.has_attribute("data-prerendered") {
+        // Let the browser present the prerendered page before its nodes are replaced: a paint
+        // whose nodes are gone before it was presented does not count as the page's largest
+        // contentful paint, and the reader already sees the same text anyway.
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::request_animation_frame(move || mount(root))
+        });
+    } else {
+        mount(root);
+    }
+}
+
+fn mount(root: web_sys::HtmlElement) {
     let window = leptos::prelude::window();
     let scrolled = window.scroll_y().unwrap_or(0.0);
     pages::chapter_body::keep_prerendered_body();
     root.set_inner_html("");
     let _ = root.remove_attribute("data-prerendered");
-    use wasm_bindgen::JsCast;
-    let root: web_sys::HtmlElement = root.unchecked_into();
     leptos::mount::mount_to(root, app::App).forget();
     if scrolled > 0.0 {
         window.scroll_to_with_x_and_y(0.0, scrolled);

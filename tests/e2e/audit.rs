@@ -226,8 +226,11 @@ const FIRST_LOAD_BUDGET: f64 = 350.0;
 pub async fn first_load_transfer_stays_within_its_budget(page: &Page) -> TestResult {
     for path in ["chapters/databases", ""] {
         page.open(path).await?;
-        page.wait_for("document.readyState === 'complete'", "the page to finish loading")
-            .await?;
+        page.wait_for(
+            "document.readyState === 'complete'",
+            "the page to finish loading",
+        )
+        .await?;
         let files: Vec<(String, f64, f64)> = page
             .js(r#"
                 const urls = [location.href.split('#')[0],
