@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::model::{
-    centre, connection_line, neighbour, Direction, Player, BOUNDARY_X, HEIGHT, NODE_HEIGHT,
-    NODE_WIDTH, WIDTH,
+    centre, connection_line, neighbour, svg_number, Direction, Player, BOUNDARY_X, HEIGHT,
+    NODE_HEIGHT, NODE_WIDTH, WIDTH,
 };
 use super::DIAGRAM;
 use crate::content::{self, LinkTarget};
@@ -165,12 +165,12 @@ fn DiagramSvg(
             let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
             Some(view! {
                 <g class="diagram-connection" class:is-active=active data-connection=c.id>
-                    <line x1=x1 y1=y1 x2=x2 y2=y2 />
+                    <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
                     <text
                         class="diagram-connection__label"
                         class:is-visible=related
-                        x=(x1 + x2) / 2.0
-                        y=(y1 + y2) / 2.0 - 6.0
+                        x=svg_number((x1 + x2) / 2.0)
+                        y=svg_number((y1 + y2) / 2.0 - 6.0)
                         text-anchor="middle"
                     >
                         {c.label}
@@ -229,21 +229,21 @@ fn DiagramSvg(
                     on:focus=move |_| focused.set(node.id)
                     on:keydown=on_keydown
                 >
-                    <rect x=x y=y width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
+                    <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
                     <text
                         class="diagram-node__label"
-                        x=cx
-                        y=move || if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 }
+                        x=svg_number(cx)
+                        y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
                         text-anchor="middle"
-                        textLength=move || (label().chars().count() > 13).then_some(NODE_WIDTH - 14.0)
+                        textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
                         lengthAdjust="spacingAndGlyphs"
                     >
                         {label}
                     </text>
                     <text
                         class="diagram-node__role"
-                        x=cx
-                        y=cy + 16.0
+                        x=svg_number(cx)
+                        y=svg_number(cy + 16.0)
                         text-anchor="middle"
                     >
                         {move || stack.get().map(|_| node.label)}
@@ -256,21 +256,21 @@ fn DiagramSvg(
     view! {
         <svg
             class="diagram-svg"
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            viewBox=format!("0 0 {} {}", svg_number(WIDTH), svg_number(HEIGHT))
             role="group"
             aria-label="Diagram of a web application: frontend parts on the left, backend parts on the right, the network between them"
         >
-            <rect class="diagram-side diagram-side--frontend" x="4" y="4" width=BOUNDARY_X - 24.0 height=HEIGHT - 8.0 rx="14" />
-            <rect class="diagram-side diagram-side--backend" x=BOUNDARY_X + 20.0 y="4" width=WIDTH - BOUNDARY_X - 24.0 height=HEIGHT - 8.0 rx="14" />
+            <rect class="diagram-side diagram-side--frontend" x="4" y="4" width=svg_number(BOUNDARY_X - 24.0) height=svg_number(HEIGHT - 8.0) rx="14" />
+            <rect class="diagram-side diagram-side--backend" x=svg_number(BOUNDARY_X + 20.0) y="4" width=svg_number(WIDTH - BOUNDARY_X - 24.0) height=svg_number(HEIGHT - 8.0) rx="14" />
             <text class="diagram-side__title" x="24" y="34">"Frontend · runs in the browser"</text>
-            <text class="diagram-side__title" x=BOUNDARY_X + 40.0 y="34">"Backend · runs on servers"</text>
-            <line class="diagram-boundary" x1=BOUNDARY_X y1="10" x2=BOUNDARY_X y2=HEIGHT - 10.0 />
+            <text class="diagram-side__title" x=svg_number(BOUNDARY_X + 40.0) y="34">"Backend · runs on servers"</text>
+            <line class="diagram-boundary" x1=svg_number(BOUNDARY_X) y1="10" x2=svg_number(BOUNDARY_X) y2=svg_number(HEIGHT - 10.0) />
             <text
                 class="diagram-boundary__label"
-                x=BOUNDARY_X - 6.0
-                y=HEIGHT / 2.0
+                x=svg_number(BOUNDARY_X - 6.0)
+                y=svg_number(HEIGHT / 2.0)
                 text-anchor="middle"
-                transform=format!("rotate(-90 {} {})", BOUNDARY_X - 6.0, HEIGHT / 2.0)
+                transform=format!("rotate(-90 {} {})", svg_number(BOUNDARY_X - 6.0), svg_number(HEIGHT / 2.0))
             >
                 "Network · HTTP requests and responses"
             </text>
