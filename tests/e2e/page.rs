@@ -36,6 +36,10 @@ const WAIT: Duration = Duration::from_secs(15);
 /// pages show the same markup prerendered (`#app[data-prerendered]`), without any behaviour.
 const APP_MAIN: &str = "#app:not([data-prerendered]) .site-body main";
 
+/// Nothing still on its way: a chapter opened inside the app fetches its body (a few
+/// milliseconds from the service worker's cache) and says "Loading the chapter…" until then.
+const SETTLED: &str = "!document.querySelector('.chapter__loading')";
+
 impl Page {
     /// Loads `path` (relative to the site root, e.g. `chapters/databases`) as a fresh page load
     /// and waits until the app has rendered a view.
@@ -49,10 +53,10 @@ impl Page {
     }
 
     /// Waits until the app (not the static loading shell or the prerendered page) shows a view
-    /// with an `h1`.
+    /// with an `h1`, and a chapter's body has arrived (or failed to).
     pub async fn wait_for_view(&self) -> TestResult {
         self.wait_for(
-            &format!("!!document.querySelector('{APP_MAIN} h1')"),
+            &format!("!!document.querySelector('{APP_MAIN} h1') && {SETTLED}"),
             "the app to render a view",
         )
         .await
@@ -88,11 +92,11 @@ impl Page {
         ))
     }
 
-    /// Waits until the view's `h1` reads `text`.
+    /// Waits until the view's `h1` reads `text` (and a chapter's body has arrived, or failed to).
     pub async fn wait_for_h1(&self, text: &str) -> TestResult {
         self.wait_for(
             &format!(
-                "document.querySelector('{APP_MAIN} h1')?.textContent.trim() === {}",
+                "document.querySelector('{APP_MAIN} h1')?.textContent.trim() === {} && {SETTLED}",
                 js_string(text)
             ),
             &format!("the heading “{text}”"),

@@ -25,6 +25,8 @@ pub struct Chapter {
     pub reading_minutes: u32,
     /// Every `##`/`###` heading, in document order, for tables of contents and progress.
     pub sections: &'static [Section],
+    /// The body. Filled at build time (the pipeline renders it as HTML); empty in the app's
+    /// generated data, which gets chapter bodies as that HTML instead (see `pipeline::emit`).
     pub blocks: &'static [Block],
 }
 
