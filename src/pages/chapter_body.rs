@@ -78,7 +78,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let diagram_slot = RwSignal::new_local(None::<web_sys::Element>);
     Effect::new(move |_| {
-        if !matches!(body.get(), Body::Ready(_)) {
+        if !body.with(|b| matches!(b, Body::Ready(_))) {
             return;
         }
         let Some(container) = container.get() else {
@@ -104,7 +104,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
                 _ => String::new(),
             }
         ></div>
-        {move || match body.get() {
+        {move || body.with(|b| match b {
             Body::Loading => Some(
                 view! { <p class="chapter__loading" role="status">"Loading the chapter…"</p> }
                     .into_any(),
@@ -123,7 +123,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
                     .into_any(),
             ),
             Body::Ready(_) => None,
-        }}
+        })}
         {move || {
             diagram_slot
                 .get()
