@@ -3,7 +3,7 @@
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::{is_kebab_id, leak, leak_str, ContentError, SourceFile};
+use super::{is_kebab_id, leak, leak_str, rules, ContentError, SourceFile};
 use crate::{
     plain_text, reading_minutes, Alignment, Block, Chapter, Embed, Inline, LinkTarget, Section,
 };
@@ -244,7 +244,12 @@ impl<'a> BodyParser<'a> {
             self.line = self.line_of(range.start);
             self.event(event);
         }
-        self.check_key_points();
+        for problem in rules::check_ending(&self.root) {
+            self.errors.push((self.line, problem));
+        }
+        for (offset, problem) in rules::banned_phrases(self.body) {
+            self.errors.push((self.line_of(offset), problem));
+        }
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -552,7 +557,10 @@ impl<'a> BodyParser<'a> {
             chapter: leak_str(chapter),
             section: section.map(leak_str),
         };
-        let target = if dest.starts_with("https://") || dest.starts_with("http://") {
+        let target = if dest.starts_with("http://") {
+            self.error(format!("link `{dest}` must use https://"));
+            return None;
+        } else if dest.starts_with("https://") {
             if dest.contains(char::is_whitespace) {
                 self.error(format!("malformed link `{dest}`"));
                 return None;
@@ -573,43 +581,6 @@ impl<'a> BodyParser<'a> {
         };
         self.links.push((target, self.line));
         Some(target)
-    }
-
-    /// The last `##` section is "Key points" (`{#key-points}`) with one list of 3–5 bullets.
-    fn check_key_points(&mut self) {
-        let last_h2 = self
-            .root
-            .iter()
-            .rposition(|b| matches!(b, Block::Heading { level: 2, .. }));
-        let problem = match last_h2.map(|i| (&self.root[i], &self.root[i + 1..])) {
-            Some((
-                Block::Heading {
-                    id: "key-points", ..
-                },
-                [Block::List { start: None, items }],
-            )) if (3..=5).contains(&items.len()) => None,
-            Some((
-                Block::Heading {
-                    id: "key-points", ..
-                },
-                [Block::List { start: None, items }],
-            )) => Some(format!(
-                "\"Key points\" has {} bullets; it needs 3 to 5",
-                items.len()
-            )),
-            Some((
-                Block::Heading {
-                    id: "key-points", ..
-                },
-                _,
-            )) => {
-                Some("\"Key points\" must hold exactly one bulleted list and nothing else".into())
-            }
-            _ => Some("the chapter must end with a `## Key points {#key-points}` section".into()),
-        };
-        if let Some(problem) = problem {
-            self.errors.push((self.line, problem));
-        }
     }
 }
 

@@ -7,11 +7,14 @@ mod emit;
 pub mod html;
 mod markdown;
 mod quiz;
+mod rules;
 mod validate;
 
 use std::fmt;
 use std::path::Path;
 
+use crate::diagram::Diagram;
+use crate::quiz::Question;
 use crate::Chapter;
 
 pub use diagram::{build_diagram, emit_diagram};
@@ -91,6 +94,51 @@ pub fn build_chapters(files: &[SourceFile]) -> Result<Vec<Chapter>, Vec<ContentE
     let mut chapters: Vec<Chapter> = parsed.into_iter().map(|p| p.chapter).collect();
     chapters.sort_by_key(|c| c.order);
     Ok(chapters)
+}
+
+/// Everything under `content/`, parsed and validated together.
+pub struct Guide {
+    pub chapters: Vec<Chapter>,
+    pub diagram: Diagram,
+    pub questions: Vec<Question>,
+    /// Every file read, for `cargo:rerun-if-changed`.
+    pub sources: Vec<String>,
+}
+
+/// Reads and checks `content/chapters/*.md`, `content/diagram.toml` and `content/quiz/*.toml`
+/// under `content_dir`: the one entry point of `build.rs`, the tests and the content checker.
+pub fn build_guide(content_dir: &Path) -> Result<Guide, Vec<ContentError>> {
+    let unreadable = |path: &Path, e: std::io::Error| {
+        vec![ContentError {
+            file: path.display().to_string(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        }]
+    };
+    let chapter_dir = content_dir.join("chapters");
+    let files = read_chapter_dir(&chapter_dir).map_err(|e| unreadable(&chapter_dir, e))?;
+    let chapters = build_chapters(&files)?;
+    let diagram_path = content_dir.join("diagram.toml");
+    let diagram_file = SourceFile {
+        path: diagram_path.display().to_string(),
+        text: std::fs::read_to_string(&diagram_path).map_err(|e| unreadable(&diagram_path, e))?,
+    };
+    let diagram = build_diagram(&diagram_file, &chapters)?;
+    let quiz_dir = content_dir.join("quiz");
+    let quiz_files = read_quiz_dir(&quiz_dir).map_err(|e| unreadable(&quiz_dir, e))?;
+    let questions = build_quiz(&quiz_files, &chapters)?;
+    let sources = files
+        .iter()
+        .chain([&diagram_file])
+        .chain(&quiz_files)
+        .map(|f| f.path.clone())
+        .collect();
+    Ok(Guide {
+        chapters,
+        diagram,
+        questions,
+        sources,
+    })
 }
 
 /// Leaks build-time data into the `'static` shapes of the content model.
