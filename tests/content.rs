@@ -56,20 +56,44 @@ fn every_chapter_parses_with_unique_ids_and_resolving_links() {
 fn the_guide_is_deep_enough() {
     let chapters = guide();
     assert!(
-        chapters.len() >= 7,
-        "{} chapters; at least 7 wanted",
+        chapters.len() >= 13,
+        "{} chapters; at least 13 wanted",
         chapters.len()
     );
     let words: u32 = chapters.iter().map(|c| c.words).sum();
-    assert!(words >= 6000, "{words} words; at least 6,000 wanted");
+    assert!(words >= 18_000, "{words} words; at least 18,000 wanted");
     for c in &chapters {
         assert!(
-            c.reading_minutes >= 3,
-            "{} is too thin: {} words",
+            c.words >= 1_200,
+            "{} is too thin: {} words; at least 1,200 wanted",
             c.id,
             c.words
         );
     }
+}
+
+/// Every chapter id and anchor ever published still exists: saved progress, bookmarks and quiz
+/// links point at them (`tests/fixtures/published-anchors.txt`).
+#[test]
+fn no_published_chapter_or_anchor_disappears() {
+    let chapters = guide();
+    let fixture =
+        std::fs::read_to_string("tests/fixtures/published-anchors.txt").expect("fixture readable");
+    let missing: Vec<&str> = fixture
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|line| {
+            let (id, anchor) = line.split_once('#').unwrap_or((line, ""));
+            !chapters.iter().any(|c| {
+                c.id == id && (anchor.is_empty() || c.sections.iter().any(|s| s.id == anchor))
+            })
+        })
+        .collect();
+    assert!(missing.is_empty(), "published but gone: {missing:?}");
+    assert!(
+        fixture.lines().count() > 60,
+        "the fixture lists today's anchors"
+    );
 }
 
 #[test]
@@ -102,12 +126,51 @@ fn the_guide_covers_every_topic_of_the_source_article() {
         "PostgreSQL",
         "MongoDB",
         "Cassandra",
-        "$80,000",
+        "salary",
         "freelanc",
         "frontend",
     ] {
         let topic = topic.to_lowercase();
         assert!(text.contains(&topic), "no chapter mentions `{topic}`");
+    }
+}
+
+#[test]
+fn the_guide_covers_what_a_beginner_expects_first() {
+    let text = guide()
+        .iter()
+        .map(|c| all_text(c.blocks))
+        .collect::<String>();
+    for topic in [
+        "REST",
+        "DNS",
+        "TLS",
+        "CDN",
+        "load balancer",
+        "reverse proxy",
+        "idempoten",
+        "OpenAPI",
+        "GraphQL",
+        "gRPC",
+        "WebSocket",
+        "webhook",
+        "OWASP",
+        "JWT",
+        "OpenID Connect",
+        "CSRF",
+        "SameSite",
+        "ACID",
+        "NoSQL",
+        "CI/CD",
+        "container",
+        "Kubernetes",
+        "serverless",
+        "on call",
+        "Flask",
+        "pytest",
+        "curl",
+    ] {
+        assert!(text.contains(topic), "no chapter mentions `{topic}`");
     }
 }
 
@@ -135,6 +198,12 @@ fn common_myths_correct_the_source_article() {
             .iter()
             .any(|m| m.contains("Node.js") && m.contains("runtime") && m.contains("Express")),
         "a Common myth callout says Node.js is a runtime and Express runs on it: {myths:?}"
+    );
+    // Said once, linked elsewhere.
+    let about_react = myths.iter().filter(|m| m.contains("React")).count();
+    assert_eq!(
+        about_react, 1,
+        "the React/Vue/Angular myth is corrected in one callout: {myths:?}"
     );
 }
 

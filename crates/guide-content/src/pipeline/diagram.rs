@@ -415,12 +415,8 @@ mod tests {
     use crate::pipeline::build_chapters;
 
     fn chapters() -> Vec<Chapter> {
-        let text = "+++\nid = \"intro\"\ntitle = \"Intro\"\nsummary = \"S.\"\norder = 1\n+++\n\n## Servers {#servers}\n\nText.\n\n## Key points {#key-points}\n\n- a\n- b\n- c\n";
-        build_chapters(&[SourceFile {
-            path: "content/chapters/intro.md".into(),
-            text: text.into(),
-        }])
-        .expect("valid chapter")
+        let intro = crate::pipeline::tests::chapter("intro", 1, "## Servers {#servers}\n\nText.");
+        build_chapters(&[intro]).expect("valid chapter")
     }
 
     const VALID: &str = r#"

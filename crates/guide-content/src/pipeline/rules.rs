@@ -100,6 +100,11 @@ fn check_reading_items(body: &[Block]) -> Vec<String> {
                     if url.starts_with("https://")
             )
         })
-        .map(|(i, _)| format!("further-reading item {} must open with an https:// link", i + 1))
+        .map(|(i, _)| {
+            format!(
+                "further-reading item {} must open with an https:// link",
+                i + 1
+            )
+        })
         .collect()
 }

@@ -9,13 +9,14 @@ fn file(name: &str, text: &str) -> SourceFile {
     }
 }
 
-const KEY_POINTS: &str = "\n## Key points {#key-points}\n\n- one\n- two\n- three\n";
+const ENDING: &str = "\n## Further reading {#further-reading}\n\n- [One](https://one.example/): a site.\n- [Two](https://two.example/a): another.\n\n## Key points {#key-points}\n\n- one\n- two\n- three\n";
 
-fn chapter(id: &str, order: u32, body: &str) -> SourceFile {
+/// A valid chapter file around `body` (with the required ending); also used by other modules' tests.
+pub(super) fn chapter(id: &str, order: u32, body: &str) -> SourceFile {
     file(
         id,
         &format!(
-            "+++\nid = \"{id}\"\ntitle = \"Title {id}\"\nsummary = \"About {id}.\"\norder = {order}\n+++\n\n{body}\n{KEY_POINTS}"
+            "+++\nid = \"{id}\"\ntitle = \"Title {id}\"\nsummary = \"About {id}.\"\norder = {order}\n+++\n\n{body}\n{ENDING}"
         ),
     )
 }
@@ -41,7 +42,7 @@ fn a_valid_chapter_becomes_blocks_sections_and_a_reading_time() {
     assert_eq!(a.title, "Title a");
     assert_eq!(
         a.sections.iter().map(|s| s.id).collect::<Vec<_>>(),
-        ["first-part", "key-points"]
+        ["first-part", "further-reading", "key-points"]
     );
     assert_eq!(a.sections[0].title, "First part");
     assert!(a.words > 10, "words counted: {}", a.words);
@@ -207,6 +208,69 @@ fn key_points_must_close_the_chapter_with_three_to_five_bullets() {
     assert!(errors_of(&[two_bullets])
         .iter()
         .any(|e| e.contains("has 2 bullets; it needs 3 to 5")));
+}
+
+fn front(id: &str) -> String {
+    format!("+++\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"S.\"\norder = 1\n+++\n\n")
+}
+
+#[test]
+fn further_reading_must_come_right_before_the_key_points_with_https_links() {
+    let key_points = "## Key points {#key-points}\n\n- one\n- two\n- three\n";
+    let missing = file(
+        "a",
+        &format!("{}## Part {{#part}}\n\nText.\n\n{key_points}", front("a")),
+    );
+    assert!(errors_of(&[missing]).iter().any(|e| e.contains(
+        "`## Further reading {#further-reading}` must come right before the key points"
+    )));
+
+    let cases = [
+        (
+            "- [One](https://one.example/): a site.\n",
+            "\"Further reading\" has 1 bullets; it needs 2 to 5",
+        ),
+        (
+            "Some text.\n",
+            "\"Further reading\" must hold exactly one bulleted list",
+        ),
+        (
+            "- [One](https://one.example/): a site.\n- Read [two](https://two.example/) too.\n",
+            "further-reading item 2 must open with an https:// link",
+        ),
+        (
+            "- [One](https://one.example/): a site.\n- [Two](/chapters/a): here.\n",
+            "further-reading item 2 must open with an https:// link",
+        ),
+    ];
+    for (i, (list, expected)) in cases.into_iter().enumerate() {
+        let id = format!("c{i}");
+        let text = format!(
+            "{}## Further reading {{#further-reading}}\n\n{list}\n{key_points}",
+            front(&id)
+        );
+        let errors = errors_of(&[file(&id, &text)]);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn plain_http_links_and_the_source_article_are_rejected() {
+    let body = "See [this](http://insecure.example/).\n\nAs the Source Article says, and\nthe article this guide grew from.";
+    let errors = errors_of(&[chapter("a", 1, body)]);
+    for expected in [
+        "content/chapters/a.md:8: link `http://insecure.example/` must use https://",
+        "content/chapters/a.md:10: \"source article\" is not allowed",
+        "content/chapters/a.md:11: \"article this guide grew from\" is not allowed",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
 }
 
 #[test]
