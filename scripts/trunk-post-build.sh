@@ -9,7 +9,9 @@
 # 3. The home page (index.html) and every chapter page (chapters/<id>.html) are prerendered: the
 #    shell with the view's text, title and description in place of the loading screen
 #    (crates/guide-content/examples/prerender.rs), painted before the wasm has loaded.
-# 4. The service worker's precache list and version, from the final files (scripts/precache.sh).
+# 4. Every page gets the Content-Security-Policy, with the hashes of its inline scripts as they
+#    are now (crates/guide-content/examples/csp.rs).
+# 5. The service worker's precache list and version, from the final files (scripts/precache.sh).
 set -eu
 site=$TRUNK_STAGING_DIR
 cp "$site/index.html" "$site/404.html"
@@ -24,4 +26,5 @@ for chapter in content/chapters/*.md; do
   shell_copy "quiz/$(basename "$chapter" .md)"
 done
 cargo run --offline --quiet -p guide-content --features pipeline --example prerender -- "$site" content
+cargo run --offline --quiet -p guide-content --features pipeline --example csp -- "$site"
 sh "$(dirname "$0")/precache.sh" "$site"

@@ -23,6 +23,7 @@ pub fn start() {
     let document = leptos::prelude::document();
     let Some(root) = document.get_element_by_id("app") else {
         leptos::mount::mount_to_body(app::App);
+        mark_running();
         return;
     };
     use wasm_bindgen::JsCast;
@@ -39,14 +40,37 @@ pub fn start() {
     }
 }
 
+/// Draws the app off the page, into an empty copy of `#app`, and only then puts it in the
+/// page's place: if drawing fails (a panic, a trap, a DOM call that throws), the reader keeps
+/// the page as it arrived, and `index.html` adds a note (see `fatal_error`).
 fn mount(root: web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
     let window = leptos::prelude::window();
     let scrolled = window.scroll_y().unwrap_or(0.0);
     pages::chapter_body::keep_prerendered_body();
-    root.set_inner_html("");
-    let _ = root.remove_attribute("data-prerendered");
-    leptos::mount::mount_to(root, app::App).forget();
+    let Some(next) = root
+        .clone_node()
+        .ok()
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        fatal_error::report("the page could not be copied to mount the app");
+        return;
+    };
+    let _ = next.remove_attribute("data-prerendered");
+    leptos::mount::mount_to(next.clone(), app::App).forget();
+    if root.replace_with_with_node_1(&next).is_err() {
+        fatal_error::report("the app could not take the page's place");
+        return;
+    }
+    mark_running();
     if scrolled > 0.0 {
         window.scroll_to_with_x_and_y(0.0, scrolled);
+    }
+}
+
+/// `<html data-app="running">`: from now on a failure shows the error panel (`index.html`).
+fn mark_running() {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.set_attribute("data-app", "running");
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// localStorage key of the theme choice (JSON string, as gloo-storage writes it).
+/// localStorage key of the theme choice (a JSON string: `"dark"`).
 pub const STORAGE_KEY: &str = "backend-guide:theme";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

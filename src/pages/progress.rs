@@ -5,17 +5,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters};
-use crate::pages::quiz::{quiz_name, ReviewStatus};
-use crate::progress::codec::{self, Decoded, MAX_BYTES};
+use crate::diagram::DIAGRAM;
+use crate::pages::quiz::{is_known_quiz, quiz_name, ReviewStatus};
+use crate::progress::codec::{self, DecodeError, Decoded, MAX_BYTES};
 use crate::progress::model::{Completion, Progress};
 use crate::progress::store::{now, ProgressStore};
 use crate::quiz::engine::{format_points, percent};
+use crate::quiz::QUESTIONS;
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterStateMark;
 use crate::ui::page_meta::PageMeta;
 
 fn known_ids() -> Vec<&'static str> {
     chapters().iter().map(|c| c.id).collect()
+}
+
+/// Parts explored and traces followed, of those this build's diagram has.
+fn diagram_counts(p: &Progress) -> (usize, usize) {
+    let parts: Vec<&str> = DIAGRAM.nodes.iter().map(|n| n.id).collect();
+    let traces: Vec<&str> = DIAGRAM.scenarios.iter().map(|s| s.id).collect();
+    p.diagram.known_counts(&parts, &traces)
 }
 
 /// "3 of 8 chapters read (37%), 1 in progress".
@@ -84,8 +93,7 @@ pub fn ProgressPage() -> impl IntoView {
                 {move || {
                     progress
                         .with(|p| {
-                            let nodes = p.diagram.explored_nodes.len();
-                            let traces = p.diagram.completed_scenarios.len();
+                            let (nodes, traces) = diagram_counts(p);
                             if nodes + traces == 0 {
                                 "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
                                     .to_string()
@@ -134,6 +142,7 @@ fn QuizScores(progress: RwSignal<Progress>) -> impl IntoView {
                 .history
                 .iter()
                 .rev()
+                .filter(|r| is_known_quiz(&r.quiz))
                 .take(10)
                 .map(|r| {
                     format!(
@@ -226,10 +235,12 @@ fn ExportImport() -> impl IntoView {
             return;
         };
         input.set_value("");
+        // Refused before a byte is read: a file this large is not progress from this guide.
         if file.size() > MAX_BYTES as f64 {
             set_import.set(ImportState::Refused(format!(
-                "“{}” can't be imported: it is far too large to be progress from this guide. Your progress is unchanged.",
-                file.name()
+                "“{}” can't be imported: {}. Your progress is unchanged.",
+                file.name(),
+                DecodeError::TooLarge(file.size() as usize).describe()
             )));
             return;
         }
@@ -239,7 +250,7 @@ fn ExportImport() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|t| t.as_string());
-            let state = match text.as_deref().map(codec::decode) {
+            let state = match text.as_deref().map(|text| codec::decode(text, QUESTIONS)) {
                 Some(Decoded::Valid(p) | Decoded::Repaired(p)) => ImportState::Preview(p),
                 Some(Decoded::Newer(_)) => ImportState::Refused(format!(
                     "“{name}” was made by a newer version of the guide: reload the page to update, then import it. Your progress is unchanged."
@@ -301,7 +312,7 @@ fn ExportImport() -> impl IntoView {
                     let theirs = imported.completion(&known);
                     let mine = store.progress().with_untracked(|p| p.completion(&known));
                     let scores = imported.quiz.best_scores.len();
-                    let explored = imported.diagram.explored_nodes.len();
+                    let (explored, _) = diagram_counts(&imported);
                     let confirm = imported.clone();
                     view! {
                         <div class="import-preview">

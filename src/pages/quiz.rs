@@ -26,6 +26,11 @@ fn exists(id: &str) -> bool {
     question(id).is_some()
 }
 
+/// Whether `key` names a quiz of this build (entries for others are kept, not shown).
+pub fn is_known_quiz(key: &str) -> bool {
+    Scope::from_key(key, is_chapter).is_some()
+}
+
 /// The reader-facing name of a quiz.
 pub fn quiz_name(key: &str) -> String {
     match Scope::from_key(key, is_chapter) {
@@ -255,14 +260,10 @@ enum Stage {
 
 #[component]
 fn QuizView(scope: Scope) -> impl IntoView {
-    let store = ProgressStore::expect();
-    let progress = store.progress();
-    // An attempt saved by an older version may name questions that are gone: skip them.
-    store.update(|p, _| {
-        if let Some(attempt) = p.quiz.attempt.as_mut() {
-            attempt.prune(QUESTIONS);
-        }
-    });
+    // An attempt saved elsewhere (storage, another tab, an import) was fitted to this build's
+    // questions when it was decoded (`Progress::fit`): the views below still look every
+    // number up rather than index with it.
+    let progress = ProgressStore::expect().progress();
     let key = scope.key().to_string();
     let name = quiz_name(&key);
     let stage = Memo::new(move |_| {
@@ -363,6 +364,11 @@ fn StartCard(scope: Scope) -> impl IntoView {
     .into_any()
 }
 
+/// The text of option `i` of `q` (empty if there is no such option).
+fn option_text(q: &Question, i: u8) -> &'static str {
+    q.options.get(usize::from(i)).map_or("", |o| o.text)
+}
+
 /// The item and question at `index` of the current attempt.
 fn item_at(p: &Progress, index: usize) -> Option<(Item, &'static Question, usize)> {
     let attempt = p.quiz.attempt.as_ref()?;
@@ -424,8 +430,8 @@ fn QuestionView(index: usize) -> impl IntoView {
         };
         options
             .iter()
-            .map(|&i| {
-                let choice = q.options[usize::from(i)];
+            .filter_map(|&i| Some((i, *q.options.get(usize::from(i))?)))
+            .map(|(i, choice)| {
                 let id = format!("quiz-option-{i}");
                 let chosen = move || {
                     answer.with(|a| {
@@ -480,8 +486,10 @@ fn QuestionView(index: usize) -> impl IntoView {
     };
     let moves = move |from: usize, up: bool| {
         let n = arrangement.with_untracked(Vec::len);
-        let opt = arrangement.with_untracked(|a| a[from]);
-        let text = q.options[usize::from(opt)].text;
+        let Some(opt) = arrangement.with_untracked(|a| a.get(from).copied()) else {
+            return;
+        };
+        let text = option_text(q, opt);
         let to = if up {
             from.checked_sub(1)
         } else {
@@ -506,7 +514,7 @@ fn QuestionView(index: usize) -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(place, opt)| {
-                let text = q.options[usize::from(opt)].text;
+                let text = option_text(q, opt);
                 let in_place = usize::from(opt) == place;
                 view! {
                     <li class="quiz-step" data-correct=move || answered().then(|| in_place.to_string())>
@@ -783,7 +791,7 @@ fn Results(scope: Scope) -> impl IntoView {
 #[component]
 fn MissedQuestion(item: Item, q: &'static Question) -> impl IntoView {
     let given = item.answer.unwrap_or_default();
-    let text_of = |i: &u8| q.options.get(usize::from(*i)).map_or("", |o| o.text);
+    let text_of = |i: &u8| option_text(q, *i);
     let (yours, right, separator): (Vec<&'static str>, Vec<&'static str>, &'static str) =
         match q.kind {
             Kind::Order => (

@@ -5,9 +5,11 @@
 //! {"format":"backend-guide/progress","version":1,"progress":{…}}
 //! ```
 
+use guide_content::quiz::Question;
 use serde_json::{json, Value};
 
-use super::model::Progress;
+use super::model::{DiagramProgress, Progress};
+use crate::quiz::engine::Attempt;
 
 /// Marks our documents, so a value written by another app is never taken for progress.
 pub const FORMAT: &str = "backend-guide/progress";
@@ -21,8 +23,9 @@ pub const MAX_BYTES: usize = 256 * 1024;
 pub enum Decoded {
     /// Valid progress, exactly as this build would write it.
     Valid(Progress),
-    /// Readable progress that needed repair (an older version, missing or unknown fields):
-    /// usable, but the original should be kept aside before it is overwritten.
+    /// Readable progress that needed repair (an older version, missing or unknown fields, a
+    /// quiz attempt or diagram state that does not fit this build): usable, but the original
+    /// should be kept aside before it is overwritten.
     Repaired(Progress),
     /// Written by a newer version of the guide: readable only by that version.
     Newer(u64),
@@ -45,13 +48,24 @@ impl DecodeError {
     pub fn describe(&self) -> String {
         match self {
             DecodeError::TooLarge(bytes) => format!(
-                "it is far too large ({} KB) to be progress from this guide",
-                bytes / 1024
+                "it is {}, and progress from this guide is never more than {}",
+                size(*bytes),
+                size(MAX_BYTES)
             ),
             DecodeError::NotJson => "it is not a JSON file".into(),
             DecodeError::NotProgress => "it is not progress from The Backend Guide".into(),
             DecodeError::Damaged(detail) => format!("it is damaged ({detail})"),
         }
+    }
+}
+
+/// "300 KB", "2.5 MB": a size for readers.
+pub fn size(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{}.{} MB", bytes / MB, bytes % MB * 10 / MB)
     }
 }
 
@@ -64,8 +78,12 @@ fn envelope(progress: &Progress) -> Value {
     json!({ "format": FORMAT, "version": VERSION, "progress": progress })
 }
 
-/// Judges any text. Never panics, whatever the input.
-pub fn decode(text: &str) -> Decoded {
+/// Judges any text: from storage, from another tab, from an imported file. Never panics,
+/// whatever the input. What it returns fits `bank` (the questions of this build): a quiz
+/// attempt naming questions or option positions that are not there is pruned, and a quiz
+/// attempt or diagram state that cannot be read at all is dropped (the rest of the progress
+/// is kept); either way the result is `Repaired`.
+pub fn decode(text: &str, bank: &[Question]) -> Decoded {
     if text.len() > MAX_BYTES {
         return Decoded::Unreadable(DecodeError::TooLarge(text.len()));
     }
@@ -85,16 +103,32 @@ pub fn decode(text: &str) -> Decoded {
         Ok(migrated) => migrated,
         Err(e) => return Decoded::Unreadable(e),
     };
-    let progress = match serde_json::from_value::<Progress>(
-        migrated.get("progress").cloned().unwrap_or(Value::Null),
-    ) {
+    let mut body = migrated.get("progress").cloned().unwrap_or(Value::Null);
+    drop_unreadable_slots(&mut body);
+    let mut progress = match serde_json::from_value::<Progress>(body) {
         Ok(progress) => progress,
         Err(e) => return Decoded::Unreadable(DecodeError::Damaged(e.to_string())),
     };
+    progress.fit(bank);
     if envelope(&progress) == value {
         Decoded::Valid(progress)
     } else {
         Decoded::Repaired(progress)
+    }
+}
+
+/// The parts of the progress that are only a view's state (the quiz attempt, the diagram):
+/// one that does not read as its type is dropped alone instead of failing the whole document.
+fn drop_unreadable_slots(body: &mut Value) {
+    if let Some(attempt) = body.pointer_mut("/quiz/attempt") {
+        if serde_json::from_value::<Option<Attempt>>(attempt.clone()).is_err() {
+            *attempt = Value::Null;
+        }
+    }
+    if let Some(diagram) = body.pointer_mut("/diagram") {
+        if serde_json::from_value::<DiagramProgress>(diagram.clone()).is_err() {
+            *diagram = json!({});
+        }
     }
 }
 
@@ -136,6 +170,11 @@ mod tests {
     use super::*;
     use crate::progress::model::Score;
 
+    /// Decodes against an empty question bank (these tests hold no quiz attempt).
+    fn judge(text: &str) -> Decoded {
+        decode(text, &[])
+    }
+
     fn sample() -> Progress {
         let mut p = Progress::default();
         p.open_chapter("databases", 100);
@@ -157,9 +196,9 @@ mod tests {
     #[test]
     fn round_trip_is_exact() {
         let p = sample();
-        assert_eq!(decode(&encode(&p)), Decoded::Valid(p));
+        assert_eq!(judge(&encode(&p)), Decoded::Valid(p));
         assert_eq!(
-            decode(&encode(&Progress::default())),
+            judge(&encode(&Progress::default())),
             Decoded::Valid(Progress::default())
         );
     }
@@ -167,7 +206,7 @@ mod tests {
     #[test]
     fn missing_fields_are_repaired_with_defaults() {
         let text = r#"{"format":"backend-guide/progress","version":1,"progress":{"chapters":{"career":{"read_at":5}}}}"#;
-        match decode(text) {
+        match judge(text) {
             Decoded::Repaired(p) => {
                 assert!(p.chapters["career"].is_read());
                 assert_eq!(p.last_visited, None);
@@ -180,49 +219,132 @@ mod tests {
     fn unknown_fields_are_repaired_not_lost_silently() {
         let mut value: Value = serde_json::from_str(&encode(&sample())).unwrap();
         value["progress"]["something_new"] = json!(1);
-        assert!(matches!(decode(&value.to_string()), Decoded::Repaired(_)));
+        assert!(matches!(judge(&value.to_string()), Decoded::Repaired(_)));
     }
 
     #[test]
     fn bad_inputs_are_unreadable_with_a_reason() {
         assert_eq!(
-            decode("{not json"),
+            judge("{not json"),
             Decoded::Unreadable(DecodeError::NotJson)
         );
-        assert_eq!(decode(""), Decoded::Unreadable(DecodeError::NotJson));
+        assert_eq!(judge(""), Decoded::Unreadable(DecodeError::NotJson));
         assert_eq!(
-            decode(r#"{"theme":"dark"}"#),
+            judge(r#"{"theme":"dark"}"#),
             Decoded::Unreadable(DecodeError::NotProgress)
         );
         assert_eq!(
-            decode("[1,2,3]"),
+            judge("[1,2,3]"),
             Decoded::Unreadable(DecodeError::NotProgress)
         );
         assert!(matches!(
-            decode(
+            judge(
                 r#"{"format":"backend-guide/progress","version":1,"progress":{"chapters":"lots"}}"#
             ),
             Decoded::Unreadable(DecodeError::Damaged(_))
         ));
         assert!(matches!(
-            decode(r#"{"format":"backend-guide/progress","progress":{}}"#),
+            judge(r#"{"format":"backend-guide/progress","progress":{}}"#),
             Decoded::Unreadable(DecodeError::Damaged(_))
         ));
         assert!(matches!(
-            decode(r#"{"format":"backend-guide/progress","version":0,"progress":{}}"#),
+            judge(r#"{"format":"backend-guide/progress","version":0,"progress":{}}"#),
             Decoded::Unreadable(DecodeError::Damaged(_))
         ));
         let huge = format!("\"{}\"", "x".repeat(MAX_BYTES));
         assert!(matches!(
-            decode(&huge),
+            judge(&huge),
             Decoded::Unreadable(DecodeError::TooLarge(_))
         ));
     }
 
     #[test]
+    fn an_unreadable_attempt_or_diagram_is_dropped_and_the_rest_kept() {
+        let text = r#"{"format":"backend-guide/progress","version":1,"progress":{
+            "chapters":{"career":{"read_at":5}},
+            "diagram":{"explored_nodes":[1,2]},
+            "quiz":{"best_scores":{"career":{"correct":1,"total":2,"points":100,"at":3}},
+                    "attempt":{"quiz":"career","items":[{"question":"q","options":[300]}]}}}}"#;
+        let Decoded::Repaired(p) = judge(text) else {
+            panic!("{:?}", judge(text));
+        };
+        assert!(p.chapters["career"].is_read());
+        assert_eq!(p.quiz.best_scores["career"].correct, 1);
+        assert_eq!(p.quiz.attempt, None);
+        assert_eq!(p.diagram, DiagramProgress::default());
+    }
+
+    #[test]
+    fn an_attempt_is_fitted_to_the_questions_of_this_build() {
+        use guide_content::quiz::{Choice, Difficulty, Kind};
+        static BANK: [Question; 1] = [Question {
+            id: "q",
+            chapter: "career",
+            section: "s",
+            difficulty: Difficulty::Easy,
+            kind: Kind::TrueFalse,
+            prompt: "?",
+            options: &[
+                Choice {
+                    text: "True",
+                    correct: true,
+                    feedback: ".",
+                },
+                Choice {
+                    text: "False",
+                    correct: false,
+                    feedback: ".",
+                },
+            ],
+            explanation: ".",
+        }];
+        let attempt = |items: &str| {
+            format!(
+                r#"{{"format":"backend-guide/progress","version":1,"progress":{{"quiz":{{"attempt":
+                {{"quiz":"career","seed":1,"started_at":1,"updated_at":2,"current":7,"finished_at":null,
+                "items":[{items}]}}}}}}}}"#
+            )
+        };
+        let fitting = r#"{"question":"q","options":[1,0],"answer":[0]}"#;
+        for (items, kept) in [
+            (fitting.to_string(), 1),
+            (
+                format!(r#"{fitting},{{"question":"gone","options":[0,1]}}"#),
+                1,
+            ),
+            (
+                format!(r#"{fitting},{{"question":"q","options":[0,1,2]}}"#),
+                1,
+            ),
+            (
+                format!(r#"{fitting},{{"question":"q","options":[0,1],"answer":[9]}}"#),
+                1,
+            ),
+        ] {
+            let Decoded::Repaired(p) = decode(&attempt(&items), &BANK) else {
+                panic!("{items}");
+            };
+            let a = p.quiz.attempt.unwrap();
+            assert_eq!(a.items.len(), kept, "{items}");
+            assert!(a.current <= a.items.len(), "{items}");
+        }
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(size(1), "1 KB");
+        assert_eq!(size(MAX_BYTES), "256 KB");
+        assert_eq!(size(5 * 1024 * 1024 / 2), "2.5 MB");
+        assert_eq!(
+            DecodeError::TooLarge(2 * 1024 * 1024).describe(),
+            "it is 2.0 MB, and progress from this guide is never more than 256 KB"
+        );
+    }
+
+    #[test]
     fn a_newer_version_is_recognised_not_misread() {
         assert_eq!(
-            decode(r#"{"format":"backend-guide/progress","version":7,"progress":{"x":1}}"#),
+            judge(r#"{"format":"backend-guide/progress","version":7,"progress":{"x":1}}"#),
             Decoded::Newer(7)
         );
     }

@@ -114,6 +114,20 @@ pub struct DiagramProgress {
     pub completed_scenarios: BTreeSet<String>,
 }
 
+impl DiagramProgress {
+    /// How many of the parts and traces that exist now were explored and followed: ids that
+    /// no longer exist (or never did: an import, another build) are kept but not counted.
+    pub fn known_counts(&self, parts: &[&str], traces: &[&str]) -> (usize, usize) {
+        let count = |set: &BTreeSet<String>, known: &[&str]| {
+            set.iter().filter(|id| known.contains(&id.as_str())).count()
+        };
+        (
+            count(&self.explored_nodes, parts),
+            count(&self.completed_scenarios, traces),
+        )
+    }
+}
+
 /// The quiz: best scores, finished attempts, the review queue and the attempt in progress.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -324,6 +338,15 @@ impl Progress {
         }
     }
 
+    /// Makes progress that came from outside this build (storage, another tab, an import) fit
+    /// the questions it has: see [`Attempt::prune`]. Everything else refers to content by id
+    /// and is looked up, never indexed, so it needs no fitting.
+    pub fn fit(&mut self, bank: &[Question]) {
+        if let Some(attempt) = self.quiz.attempt.as_mut() {
+            attempt.prune(bank);
+        }
+    }
+
     /// Forget everything; other tabs adopt the reset because its generation is newer.
     pub fn reset(now: Millis) -> Self {
         Self {
@@ -478,6 +501,20 @@ mod tests {
             None,
             "a removed chapter is not offered"
         );
+    }
+
+    #[test]
+    fn only_diagram_parts_and_traces_that_exist_are_counted() {
+        let mut p = Progress::default();
+        p.explore_node("api");
+        p.explore_node("<b>not a part</b>");
+        p.complete_scenario("login");
+        p.complete_scenario("gone");
+        assert_eq!(
+            p.diagram.known_counts(&["api", "database"], &["login"]),
+            (1, 1)
+        );
+        assert_eq!(p.diagram.explored_nodes.len(), 2, "unknown ids are kept");
     }
 
     #[test]

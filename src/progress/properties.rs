@@ -1,4 +1,5 @@
-//! Property tests: decoding never panics, merging converges.
+//! Property tests: decoding never panics, what it returns fits this build's questions, merging
+//! converges.
 
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
@@ -9,8 +10,9 @@ use super::codec::{decode, encode, Decoded};
 use super::model::{
     AttemptRecord, ChapterProgress, DiagramProgress, Progress, QuizProgress, Score, Visit,
 };
-use crate::quiz::engine::Attempt;
+use crate::quiz::engine::{select, Attempt, Item, Rng, Scope};
 use crate::quiz::review::Card;
+use crate::quiz::QUESTIONS;
 
 fn id() -> impl Strategy<Value = String> {
     prop::sample::select(vec!["intro", "databases", "career", "gone", "api", "cache"])
@@ -53,14 +55,12 @@ fn progress() -> impl Strategy<Value = Progress> {
             total: 5,
             points,
         });
-    let attempt = (time(), 0u64..3, 0usize..3).prop_map(|(updated_at, seed, current)| Attempt {
-        quiz: "guide".into(),
-        seed,
-        started_at: 0,
-        updated_at,
-        items: Vec::new(),
-        current,
-        finished_at: None,
+    let attempt = (time(), 0u64..3).prop_map(|(updated_at, seed)| {
+        let picked = select(&Scope::Guide, QUESTIONS, &[], seed);
+        Attempt {
+            updated_at,
+            ..Attempt::new("guide", &picked, seed, 0)
+        }
     });
     let quiz = (
         btree_map(id(), score, 0..3),
@@ -123,6 +123,12 @@ fn json_value() -> impl Strategy<Value = Value> {
                     "generation",
                     "quiz",
                     "diagram",
+                    "attempt",
+                    "items",
+                    "options",
+                    "answer",
+                    "current",
+                    "explored_nodes",
                     "x",
                 ])
                 .prop_map(str::to_string),
@@ -134,28 +140,104 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// An attempt as anything might have saved it: real and unknown questions, display orders
+/// that are right or a little off, answers with any small numbers, any position.
+fn wild_attempt() -> impl Strategy<Value = Attempt> {
+    let item = (
+        0usize..7,
+        any::<u64>(),
+        0u8..4,
+        option::of(vec(0u8..8, 0..5)),
+    )
+        .prop_map(|(pick, seed, damage, answer)| {
+            let question = QUESTIONS.get(pick).map_or("gone", |q| q.id);
+            let n = QUESTIONS.get(pick).map_or(3, |q| q.options.len()) as u8;
+            let mut options: Vec<u8> = (0..n).collect();
+            Rng::new(seed).shuffle(&mut options);
+            match damage {
+                1 => options.push(n),
+                2 => options[0] = n + 1,
+                _ => {}
+            }
+            Item {
+                question: question.to_string(),
+                options,
+                answer,
+            }
+        });
+    (vec(item, 0..6), any::<u32>(), option::of(time())).prop_map(|(items, current, finished_at)| {
+        Attempt {
+            quiz: "guide".into(),
+            seed: 1,
+            started_at: 0,
+            updated_at: 5,
+            items,
+            current: current as usize,
+            finished_at,
+        }
+    })
+}
+
+/// Every item names a question of the bank, shows each of its options once, and its answer
+/// names only those options (checked here on its own, not with `Item::fits`).
+fn fits_the_bank(p: &Progress) -> bool {
+    p.quiz.attempt.as_ref().is_none_or(|a| {
+        a.current <= a.items.len()
+            && a.items.iter().all(|item| {
+                crate::quiz::question(&item.question).is_some_and(|q| {
+                    let n = q.options.len();
+                    let mut shown: Vec<usize> = item.options.iter().map(|&i| i.into()).collect();
+                    shown.sort_unstable();
+                    let answer = item.answer.as_deref().unwrap_or_default();
+                    shown == (0..n).collect::<Vec<_>>()
+                        && answer.iter().all(|&i| usize::from(i) < n)
+                })
+            })
+    })
+}
+
+fn decoded(p: &Progress) -> Option<Progress> {
+    match decode(&encode(p), QUESTIONS) {
+        Decoded::Valid(p) | Decoded::Repaired(p) => Some(p),
+        _ => None,
+    }
+}
+
 proptest! {
     #[test]
+    fn decoded_attempts_fit_the_bank_alone_and_merged(a in wild_attempt(), b in wild_attempt()) {
+        let with = |attempt: Attempt| {
+            let mut p = Progress::default();
+            p.quiz.attempt = Some(attempt);
+            p
+        };
+        let mine = decoded(&with(a)).expect("readable");
+        let theirs = decoded(&with(b)).expect("readable");
+        prop_assert!(fits_the_bank(&mine), "{:?}", mine.quiz.attempt);
+        prop_assert!(fits_the_bank(&mine.merge(&theirs)));
+    }
+
+    #[test]
     fn decoding_arbitrary_text_never_panics(text in any::<String>()) {
-        let _ = decode(&text);
+        let _ = decode(&text, QUESTIONS);
     }
 
     #[test]
     fn decoding_arbitrary_bytes_never_panics(bytes in vec(any::<u8>(), 0..512)) {
-        let _ = decode(&String::from_utf8_lossy(&bytes));
+        let _ = decode(&String::from_utf8_lossy(&bytes), QUESTIONS);
     }
 
     #[test]
     fn decoding_arbitrary_json_never_panics(value in json_value(), version in 0u64..4) {
-        let _ = decode(&value.to_string());
+        let _ = decode(&value.to_string(), QUESTIONS);
         // Also inside a well-formed envelope, where the shape is what varies.
         let doc = serde_json::json!({"format": "backend-guide/progress", "version": version, "progress": value});
-        let _ = decode(&doc.to_string());
+        let _ = decode(&doc.to_string(), QUESTIONS);
     }
 
     #[test]
     fn encoded_progress_decodes_to_itself(p in progress()) {
-        prop_assert_eq!(decode(&encode(&p)), Decoded::Valid(p));
+        prop_assert_eq!(decode(&encode(&p), QUESTIONS), Decoded::Valid(p));
     }
 
     #[test]

@@ -1,47 +1,23 @@
-//! The live progress store: one signal, saved to localStorage (through gloo-storage) on every
-//! change, merged with other tabs through the `storage` event, and never trusting or
-//! destroying what storage holds.
+//! The live progress store: one signal, saved to localStorage (through `crate::storage`) on
+//! every change, merged with other tabs through the `storage` event, and never trusting or
+//! destroying what storage holds (the rules: `startup.rs`).
 //!
 //! Provided once as a context by `App` ([`ProgressStore::provide`]); views read it with
 //! [`ProgressStore::expect`].
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::codec::{self, Decoded};
 use super::model::{Millis, Progress};
+pub use super::startup::StorageNotice;
+use super::startup::{self, Start};
+use crate::quiz::QUESTIONS;
+use crate::storage;
 
 /// Where the progress lives in localStorage.
 pub const STORAGE_KEY: &str = "backend-guide:progress";
 /// Where unreadable or repaired originals are kept before they are replaced.
 pub const BACKUP_KEY: &str = "backend-guide:progress:backup";
-
-/// A problem with storage the reader should know about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StorageNotice {
-    /// Storage is missing, blocked or full: progress lasts only while the tab is open.
-    CannotSave,
-    /// What storage held could not be read; it was kept aside and the guide started afresh.
-    KeptAside,
-    /// Storage holds progress from a newer version of the guide; it is left untouched.
-    NewerVersion,
-}
-
-impl StorageNotice {
-    pub fn message(self) -> &'static str {
-        match self {
-            StorageNotice::CannotSave => {
-                "Progress can't be saved in this browser — it will last until you close the tab."
-            }
-            StorageNotice::KeptAside => {
-                "Your saved progress couldn't be read, so the guide started afresh. The old data was kept aside in this browser, untouched."
-            }
-            StorageNotice::NewerVersion => {
-                "Your progress was saved by a newer version of the guide. Reload to get that version; until then, nothing here is saved over it."
-            }
-        }
-    }
-}
 
 #[derive(Clone, Copy)]
 pub struct ProgressStore {
@@ -106,14 +82,14 @@ impl ProgressStore {
             return;
         }
         let text = self.progress.with_untracked(codec::encode);
-        match write(STORAGE_KEY, &text) {
+        match storage::write(STORAGE_KEY, &text) {
             Ok(()) => {
                 self.saves.update(|n| *n += 1);
                 if self.notice.get_untracked() == Some(StorageNotice::CannotSave) {
                     self.notice.set(None);
                 }
             }
-            Err(()) => self.notice.set(Some(StorageNotice::CannotSave)),
+            Err(_) => self.notice.set(Some(StorageNotice::CannotSave)),
         }
     }
 
@@ -127,7 +103,9 @@ impl ProgressStore {
             let Some(text) = event.new_value() else {
                 return;
             };
-            let theirs = match codec::decode(&text) {
+            // Another tab may run an older or newer build: what it wrote is judged (and
+            // fitted to this build's questions) like anything read from storage.
+            let theirs = match codec::decode(&text, QUESTIONS) {
                 Decoded::Valid(p) | Decoded::Repaired(p) => p,
                 _ => return,
             };
@@ -145,56 +123,34 @@ impl ProgressStore {
     }
 }
 
-/// Reads what storage holds and decides what to trust. Returns the progress to start with,
-/// a notice for the reader, and whether saving is safe.
+/// Reads what storage holds and decides what to trust (`startup::start`). Returns the
+/// progress to start with, a notice for the reader, and whether saving is safe.
 fn load() -> (Progress, Option<StorageNotice>, bool) {
-    if !crate::storage::is_available() {
-        return (Progress::default(), Some(StorageNotice::CannotSave), false);
+    let stored = storage::read(STORAGE_KEY).map_err(|_| ());
+    let mut start = startup::start(storage::health(), stored, QUESTIONS);
+    if let Some(original) = start.keep_aside.take() {
+        if keep_aside(&original).is_err() {
+            start = start.could_not_keep_aside();
+        }
     }
-    let stored = match LocalStorage::raw().get_item(STORAGE_KEY) {
-        Ok(stored) => stored,
-        Err(_) => return (Progress::default(), Some(StorageNotice::CannotSave), false),
-    };
-    let Some(text) = stored else {
-        return (Progress::default(), None, true);
-    };
-    match codec::decode(&text) {
-        Decoded::Valid(progress) => (progress, None, true),
-        Decoded::Repaired(progress) => match keep_aside(&text) {
-            Ok(()) => (progress, None, true),
-            // Could not keep the original: use the repaired copy, but don't overwrite.
-            Err(()) => (progress, Some(StorageNotice::CannotSave), false),
-        },
-        Decoded::Unreadable(_) => match keep_aside(&text) {
-            Ok(()) => (Progress::default(), Some(StorageNotice::KeptAside), true),
-            Err(()) => (Progress::default(), Some(StorageNotice::CannotSave), false),
-        },
-        Decoded::Newer(_) => (
-            Progress::default(),
-            Some(StorageNotice::NewerVersion),
-            false,
-        ),
-    }
+    let Start {
+        progress,
+        notice,
+        writable,
+        ..
+    } = start;
+    (progress, notice, writable)
 }
 
 /// Copies an original value to the backup key (or a timestamped one, if an older, different
 /// backup is already there). Fails rather than lose anything.
-fn keep_aside(text: &str) -> Result<(), ()> {
-    let storage = LocalStorage::raw();
-    let key = match storage.get_item(BACKUP_KEY) {
-        Ok(None) => BACKUP_KEY.to_string(),
-        Ok(Some(existing)) if existing == text => return Ok(()),
-        Ok(Some(_)) => format!("{BACKUP_KEY}:{}", now()),
-        Err(_) => return Err(()),
+fn keep_aside(text: &str) -> Result<(), storage::StorageError> {
+    let key = match storage::read(BACKUP_KEY)? {
+        None => BACKUP_KEY.to_string(),
+        Some(existing) if existing == text => return Ok(()),
+        Some(_) => format!("{BACKUP_KEY}:{}", now()),
     };
-    write(&key, text)
-}
-
-fn write(key: &str, text: &str) -> Result<(), ()> {
-    if !crate::storage::is_available() {
-        return Err(());
-    }
-    LocalStorage::raw().set_item(key, text).map_err(|_| ())
+    storage::write(&key, text)
 }
 
 /// Milliseconds since the epoch, from the browser clock.

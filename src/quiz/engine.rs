@@ -135,6 +135,24 @@ pub struct Item {
     pub answer: Option<Vec<u8>>,
 }
 
+impl Item {
+    /// Whether this item (saved by any version of the guide, or by another tab) can be shown
+    /// with `question` as it is now: its display order is exactly the question's options, and
+    /// its answer names only those. Views may then index the options with its numbers.
+    pub fn fits(&self, question: &Question) -> bool {
+        let n = question.options.len();
+        let mut shown = self.options.clone();
+        shown.sort_unstable();
+        let is_every_option = shown.len() == n
+            && shown
+                .iter()
+                .enumerate()
+                .all(|(place, &i)| usize::from(i) == place);
+        let answer = self.answer.as_deref().unwrap_or_default();
+        is_every_option && answer.iter().all(|&i| usize::from(i) < n)
+    }
+}
+
 /// One run through a quiz, saved after every step so a reload resumes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
@@ -242,19 +260,15 @@ impl Attempt {
         }
     }
 
-    /// Drops questions that no longer exist in the bank (or whose options changed shape), so an
-    /// attempt saved by an older version resumes instead of failing. The current position
-    /// follows the question it was on, or the next remaining one.
+    /// Drops the items that do not [fit](Item::fits) the bank: questions that no longer exist,
+    /// whose options changed shape, or whose saved numbers point past their options (an older
+    /// or newer version, another tab, an imported file). The attempt then resumes instead of
+    /// failing: the current position follows the question it was on, or the next remaining one.
     pub fn prune(&mut self, bank: &[Question]) {
         let fits = |item: &Item| {
             bank.iter()
                 .find(|q| q.id == item.question)
-                .is_some_and(|q| {
-                    let n = q.options.len();
-                    let mut shown = item.options.clone();
-                    shown.sort_unstable();
-                    shown == (0..n as u8).collect::<Vec<_>>()
-                })
+                .is_some_and(|q| item.fits(q))
         };
         let before_current = self.items[..self.current.min(self.items.len())]
             .iter()

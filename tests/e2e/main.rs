@@ -7,7 +7,8 @@
 //! named `engine::module::test`. Set `E2E_SITE_DIR` to test another build.
 //!
 //! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
-//! After each test the page's recorded uncaught errors must be empty.
+//! After each test the page's recorded uncaught errors and Content-Security-Policy violations
+//! must be empty.
 
 mod audit;
 mod browsers;
@@ -153,11 +154,14 @@ impl Harness {
             let checked = async {
                 test(&page).await?;
                 let errors = page.uncaught_errors().await?;
-                if errors.is_empty() {
-                    Ok(())
-                } else {
-                    Err(format!("uncaught errors on the page: {errors:?}"))
+                if !errors.is_empty() {
+                    return Err(format!("uncaught errors on the page: {errors:?}"));
                 }
+                let blocked = page.csp_violations().await?;
+                if !blocked.is_empty() {
+                    return Err(format!("the Content-Security-Policy blocked: {blocked:?}"));
+                }
+                Ok(())
             };
             let outcome = tokio::time::timeout(Duration::from_secs(150), checked)
                 .await

@@ -212,6 +212,13 @@ impl Page {
         self.js("return (window.__guideErrors || []).map(String);")
             .await
     }
+
+    /// What the page's Content-Security-Policy blocked (`securitypolicyviolation` events,
+    /// recorded by index.html): directive and blocked URL.
+    pub async fn csp_violations(&self) -> TestResult<Vec<String>> {
+        self.js("return (window.__guideCspViolations || []).map(String);")
+            .await
+    }
 }
 
 /// A Rust string as a JavaScript string literal.

@@ -411,8 +411,16 @@ pub async fn two_tabs_keep_both_changes(page: &Page) -> TestResult {
     Ok(())
 }
 
-/// The file the export link offers, read back through the page.
+/// The file the export link offers, read back through the page. (Not with `fetch` of its
+/// `blob:` URL: the site's policy allows connections to itself only. The page's real
+/// `URL.createObjectURL` is watched instead, and the file read from the blob it was given.)
 async fn exported_file(page: &Page) -> TestResult<String> {
+    page.js::<Value>(
+        "if (!window.__watchingExports) { window.__watchingExports = true; const real = URL.createObjectURL; \
+           URL.createObjectURL = blob => { window.__exported = blob; return real.call(URL, blob); }; } \
+         return null;",
+    )
+    .await?;
     page.click(".export-button").await?;
     page.wait_for(
         "!!document.querySelector('.export-link')",
@@ -426,8 +434,7 @@ async fn exported_file(page: &Page) -> TestResult<String> {
         name.starts_with("backend-guide-progress-") && name.ends_with(".json"),
         "export file name {name}"
     );
-    page.js("return fetch(document.querySelector('.export-link').href).then(r => r.text());")
-        .await
+    page.js("return window.__exported.text();").await
 }
 
 async fn import_file(page: &Page, contents: &str) -> TestResult {

@@ -2,6 +2,7 @@
 //!
 //! Used by the app's `build.rs` and by host tests; never compiled into the wasm.
 
+pub mod csp;
 mod diagram;
 mod emit;
 pub mod html;
