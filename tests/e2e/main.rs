@@ -13,6 +13,7 @@
 mod audit;
 mod browsers;
 mod diagram;
+mod faults;
 mod guide;
 mod offline;
 mod page;
@@ -86,6 +87,13 @@ const TESTS: &[(&str, TestFn)] = tests![
     offline::a_new_version_is_offered_and_taken_only_on_reload,
     offline::the_manifest_makes_the_guide_installable_under_the_subpath,
     offline::no_request_leaves_the_site_during_a_full_tour,
+    faults::missing_or_blocked_storage_leaves_every_route_working,
+    faults::storage_that_throws_on_reading_leaves_every_route_working,
+    faults::storage_that_refuses_writes_leaves_every_route_working,
+    faults::without_webassembly_the_page_stays_readable_with_a_note,
+    faults::a_wasm_that_cannot_be_fetched_or_compiled_leaves_the_page_readable,
+    faults::a_panic_or_trap_while_starting_leaves_the_page_readable,
+    faults::a_trap_after_the_start_shows_the_error_panel,
 ];
 
 /// Tests an engine cannot run, listed as ignored there.

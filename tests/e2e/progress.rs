@@ -49,7 +49,7 @@ async fn notice(page: &Page) -> TestResult<String> {
 
 /// Scrolls down the way a reader does, a screen at a time, to the end of the chapter on
 /// screen, and waits until the chapter counts as read.
-async fn read_to_the_end(page: &Page) -> TestResult {
+pub(crate) async fn read_to_the_end(page: &Page) -> TestResult {
     page.js::<Value>(
         "return new Promise(done => { const step = () => { \
            window.scrollBy({top: innerHeight * 0.8, behavior: 'instant'}); \

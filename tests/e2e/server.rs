@@ -10,6 +10,32 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+/// What a test changes in the answers, to bring a fault in from outside the app (the app and
+/// the built files stay as they are).
+#[derive(Debug, Clone, Default)]
+pub struct Tweaks {
+    /// JavaScript run before anything else on every page: served as `<prefix>__e2e/first.js`
+    /// and loaded by a `<script src>` put right after each page's `<meta charset>` (a script
+    /// of the site's own origin, so the page's Content-Security-Policy allows it).
+    pub first_script: Option<String>,
+    pub wasm: WasmAnswer,
+    /// `sw.js` answers 404: no service worker, so every page load comes from this server.
+    pub no_service_worker: bool,
+}
+
+/// How the server answers for the wasm module.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WasmAnswer {
+    #[default]
+    Whole,
+    /// Its first half only, as a dropped connection or a broken proxy would leave it.
+    Truncated,
+    /// 404, as after a half-finished deployment.
+    Missing,
+}
+
+const FIRST_SCRIPT: &str = "__e2e/first.js";
+
 pub struct StaticServer {
     addr: SocketAddr,
     prefix: String,
@@ -20,12 +46,18 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:<port><prefix>`; `prefix` is like `/backend-guide/`.
     pub fn start(root: PathBuf, prefix: &str) -> std::io::Result<Self> {
+        Self::start_with(root, prefix, Tweaks::default())
+    }
+
+    /// Like [`StaticServer::start`], with answers changed by `tweaks`.
+    pub fn start_with(root: PathBuf, prefix: &str, tweaks: Tweaks) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?;
         let stopping = Arc::new(AtomicBool::new(false));
         let site = Arc::new(Site {
             root,
             prefix: prefix.to_string(),
+            tweaks,
         });
         let thread = {
             let stopping = Arc::clone(&stopping);
@@ -71,6 +103,7 @@ impl Drop for StaticServer {
 struct Site {
     root: PathBuf,
     prefix: String,
+    tweaks: Tweaks,
 }
 
 struct Response {
@@ -100,7 +133,7 @@ impl Site {
         let method = parts.next().unwrap_or("");
         let target = parts.next().unwrap_or("/");
         let response = match method {
-            "GET" | "HEAD" => self.respond(target),
+            "GET" | "HEAD" => self.tweak(target, self.respond(target)),
             _ => Response {
                 status: "405 Method Not Allowed",
                 headers: vec![("Allow", "GET, HEAD".into())],
@@ -158,6 +191,46 @@ impl Site {
                 },
             },
         }
+    }
+
+    /// The answer as [`Tweaks`] change it.
+    fn tweak(&self, target: &str, mut response: Response) -> Response {
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let file = path.strip_prefix(&self.prefix).unwrap_or("");
+        let tweaks = &self.tweaks;
+        if let (FIRST_SCRIPT, Some(script)) = (file, &tweaks.first_script) {
+            return Response {
+                status: "200 OK",
+                headers: vec![("Content-Type", content_type(Path::new(file)).into())],
+                body: script.clone().into_bytes(),
+            };
+        }
+        if (file == "sw.js" && tweaks.no_service_worker)
+            || (file.ends_with(".wasm") && tweaks.wasm == WasmAnswer::Missing)
+        {
+            return Response {
+                status: "404 Not Found",
+                headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+                body: b"Not found".to_vec(),
+            };
+        }
+        if file.ends_with(".wasm") && tweaks.wasm == WasmAnswer::Truncated {
+            response.body.truncate(response.body.len() / 2);
+        }
+        let is_html = response
+            .headers
+            .iter()
+            .any(|(name, value)| *name == "Content-Type" && value.starts_with("text/html"));
+        if let (true, Some(_)) = (is_html, &tweaks.first_script) {
+            let html = String::from_utf8_lossy(&response.body).into_owned();
+            let tag = format!("<script src=\"{}{FIRST_SCRIPT}\"></script>", self.prefix);
+            let at = html
+                .find("<meta charset")
+                .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+                .unwrap_or(0);
+            response.body = format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes();
+        }
+        response
     }
 
     /// The file for a path below the prefix, if it is a safe relative path to a file.
