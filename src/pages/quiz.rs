@@ -254,7 +254,9 @@ pub fn QuizPage() -> impl IntoView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Start,
-    Question(usize),
+    /// The position in the attempt, and which attempt (its start and seed): an attempt that
+    /// another tab started replaces this one's view even at the same position.
+    Question(usize, u64, u64),
     Results,
 }
 
@@ -269,7 +271,7 @@ fn QuizView(scope: Scope) -> impl IntoView {
     let stage = Memo::new(move |_| {
         progress.with(|p| match &p.quiz.attempt {
             Some(a) if a.quiz == key && a.is_finished() => Stage::Results,
-            Some(a) if a.quiz == key => Stage::Question(a.current),
+            Some(a) if a.quiz == key => Stage::Question(a.current, a.started_at, a.seed),
             _ => Stage::Start,
         })
     });
@@ -286,7 +288,7 @@ fn QuizView(scope: Scope) -> impl IntoView {
             </h1>
             {move || match stage.get() {
                 Stage::Start => view! { <StartCard scope=scope.clone() /> }.into_any(),
-                Stage::Question(index) => view! { <QuestionView index /> }.into_any(),
+                Stage::Question(index, ..) => view! { <QuestionView index /> }.into_any(),
                 Stage::Results => view! { <Results scope=scope.clone() /> }.into_any(),
             }}
         </section>

@@ -78,6 +78,8 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::missed_questions_come_back_for_review_when_due,
     quiz::a_saved_quiz_naming_a_removed_question_resumes_without_it,
     quiz::the_whole_guide_quiz_asks_two_questions_from_each_chapter,
+    quiz::a_saved_attempt_with_numbers_out_of_range_is_pruned,
+    quiz::an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,

@@ -663,3 +663,119 @@ pub(crate) async fn finish_current(page: &Page) -> TestResult {
     page.wait_for("document.querySelector('.quiz-score')", "the results")
         .await
 }
+
+/// A saved attempt of the `databases` quiz as another build, another tab or a damaged copy
+/// might leave it: three items that do not fit this build (an answer naming option 9, a
+/// display order naming an option the question lacks, a question this build does not have),
+/// then one real question, unanswered, where the attempt is. Returns the stored text and that
+/// question.
+fn attempt_out_of_range(updated_at: u64) -> TestResult<(String, &'static Question)> {
+    let mut questions = bank().iter().filter(|q| q.chapter == "databases");
+    let (answered, reordered, good) = match (questions.next(), questions.next(), questions.next()) {
+        (Some(a), Some(b), Some(c)) => (a, b, c),
+        _ => return Err("databases has three questions".into()),
+    };
+    let all = |q: &Question| (0..q.options.len()).collect::<Vec<_>>();
+    let mut past_the_end = all(reordered);
+    past_the_end[0] = reordered.options.len() + 3;
+    let attempt = serde_json::json!({
+        "quiz": "databases", "seed": 7, "started_at": 1, "updated_at": updated_at,
+        "current": 3, "finished_at": null,
+        "items": [
+            { "question": answered.id, "options": all(answered), "answer": [0, 9] },
+            { "question": reordered.id, "options": past_the_end, "answer": null },
+            { "question": "a-question-from-a-newer-build", "options": [0, 1, 2], "answer": [2] },
+            { "question": good.id, "options": all(good), "answer": null },
+        ]
+    });
+    let stored = serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": { "quiz": { "attempt": attempt } }
+    });
+    Ok((stored.to_string(), good))
+}
+
+/// The pruned attempt asks only `good`, as question 1 of 1, and finishes.
+async fn only_the_fitting_question_is_asked(page: &Page, good: &Question) -> TestResult {
+    let q = current_question(page, 1, 1).await?;
+    ensure!(
+        q.id == good.id,
+        "the question that fits is asked, not {}",
+        q.id
+    );
+    answer_by_mouse(page, q, Answer::Right).await?;
+    page.click("#quiz-next").await?;
+    page.wait_for("document.querySelector('.quiz-score')", "the results")
+        .await?;
+    let score = score_text(page).await?;
+    ensure!(
+        score.starts_with("You scored 1 of 1 points (100%)"),
+        "{score}"
+    );
+    ensure!(
+        page.js::<bool>("return document.getElementById('fatal-error').hidden;")
+            .await?,
+        "no error panel"
+    );
+    Ok(())
+}
+
+pub async fn a_saved_attempt_with_numbers_out_of_range_is_pruned(page: &Page) -> TestResult {
+    let (stored, good) = attempt_out_of_range(1)?;
+    page.open("").await?;
+    page.js::<Value>(&format!(
+        "localStorage.setItem({}, {}); return null;",
+        js_string(KEY),
+        js_string(&stored)
+    ))
+    .await?;
+    page.open("quiz").await?;
+    page.wait_for(
+        "document.querySelector('.quiz-unfinished')?.textContent.includes('question 1 of 1')",
+        "the hub to offer the unfinished quiz, pruned",
+    )
+    .await?;
+    page.open("quiz/databases").await?;
+    only_the_fitting_question_is_asked(page, good).await
+}
+
+pub async fn an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned(
+    page: &Page,
+) -> TestResult {
+    start_chapter_quiz(page, "databases").await?;
+    let total = of_chapter("databases");
+    current_question(page, 1, total).await?;
+    let first = page
+        .client
+        .window()
+        .await
+        .map_err(|e| format!("window: {e}"))?;
+    let second = page
+        .client
+        .new_window(false)
+        .await
+        .map_err(|e| format!("new window: {e}"))?
+        .handle;
+    page.client
+        .switch_to_window(second)
+        .await
+        .map_err(|e| format!("switch: {e}"))?;
+    page.open("").await?;
+    // Another build in another tab saves its attempt (newer, so it wins the merge).
+    let (stored, good) = attempt_out_of_range(u64::from(u32::MAX) * 1000)?;
+    page.js::<Value>(&format!(
+        "localStorage.setItem({}, {}); return null;",
+        js_string(KEY),
+        js_string(&stored)
+    ))
+    .await?;
+    page.client
+        .close_window()
+        .await
+        .map_err(|e| format!("close tab: {e}"))?;
+    page.client
+        .switch_to_window(first)
+        .await
+        .map_err(|e| format!("switch back: {e}"))?;
+    only_the_fitting_question_is_asked(page, good).await
+}
