@@ -561,3 +561,155 @@ pub async fn every_route_is_a_real_page_and_unknown_paths_are_404(page: &Page) -
     ensure!(unknown == [404, 404, 404], "unknown paths: {unknown:?}");
     Ok(())
 }
+
+/// Loads `path` into a frame `width` CSS pixels wide (exactly that wide in every engine,
+/// whatever window sizes it allows), waits for the app's view there, runs `then` in the frame
+/// (a function body; `doc` is its document), optionally sets the root font size (text zoom),
+/// and returns how far the frame's page scrolls sideways, with the elements that stick out.
+async fn sideways_in_frame(
+    page: &Page,
+    path: &str,
+    width: u32,
+    text_percent: u32,
+    then: &str,
+) -> TestResult<(f64, Vec<String>)> {
+    page.js::<Value>(&format!(
+        "return new Promise(done => {{ \
+           let f = document.getElementById('reflow'); \
+           if (!f) {{ f = document.createElement('iframe'); f.id = 'reflow'; f.title = 'reflow'; document.body.append(f); }} \
+           f.style.cssText = 'position: fixed; top: 0; left: 0; height: 700px; border: 0; z-index: 2000; width: {width}px'; \
+           f.onload = () => done(null); \
+           f.src = {}; }});",
+        js_string(&format!("{}{path}", page.site_url))
+    ))
+    .await?;
+    let frame = "document.getElementById('reflow').contentDocument";
+    page.wait_for(
+        &format!(
+            "{frame}?.querySelector('#app:not([data-prerendered]) .site-body main h1') && !{frame}.querySelector('.chapter__loading')"
+        ),
+        &format!("/{path} in a {width}px frame"),
+    )
+    .await?;
+    page.js::<Value>(&format!(
+        "return (async doc => {{ {then} }})({frame}).then(() => null);"
+    ))
+    .await?;
+    page.js(&format!(
+        "const doc = {frame}, root = doc.documentElement; \
+         const text = () => parseFloat(doc.defaultView.getComputedStyle(doc.querySelector('main p') ?? doc.body).fontSize); \
+         const before = text(); \
+         root.style.fontSize = '{text_percent}%'; \
+         return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {{ \
+           const width = root.clientWidth; \
+           const out = [...doc.querySelectorAll('body *')] \
+             .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.getClientRects().length) \
+             .slice(0, 6).map(e => e.tagName.toLowerCase() + '.' + String(e.className.baseVal ?? e.className).split(' ').join('.')); \
+           done([root.scrollWidth - width, out, doc.defaultView.__guideErrors.concat(doc.defaultView.__guideCspViolations), text() / before]); }})));"
+    ))
+    .await
+    .and_then(
+        |(over, out, errors, zoomed): (f64, Vec<String>, Vec<String>, f64)| {
+            ensure!(errors.is_empty(), "/{path}: errors in the frame: {errors:?}");
+            let wanted = f64::from(text_percent) / 100.0;
+            ensure!(
+                (zoomed - wanted).abs() < 0.05,
+                "/{path}: the text is zoomed {zoomed}×, not {wanted}×"
+            );
+            Ok((over, out))
+        },
+    )
+}
+
+/// Every route, and the states that change a page's width: the home page, each chapter, the
+/// progress page with results on it, the diagram as a list and as a drawing, the quiz hub, a
+/// quiz's start, a question and the results, and a path that does not exist.
+pub async fn no_route_scrolls_sideways_at_320px_or_with_text_at_200_percent(
+    page: &Page,
+) -> TestResult {
+    // The frame's host page is one of the site's plain HTML files, not the app: no second app
+    // to merge its progress into the frame's (and this test reads the frame's own errors).
+    let host = format!("{}chapter-bodies/databases.html", page.site_url);
+    page.client
+        .goto(&host)
+        .await
+        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    let mut pages: Vec<(String, &str)> = vec![(String::new(), "")];
+    pages.extend(
+        chapters()
+            .iter()
+            .map(|c| (format!("chapters/{}", c.id), "")),
+    );
+    pages.extend([
+        ("progress".to_string(), ""),
+        ("diagram".to_string(), ""),
+        (
+            "diagram".to_string(),
+            "doc.querySelector('.list-toggle').click(); \
+             await new Promise(r => setTimeout(r, 100));",
+        ),
+        ("quiz".to_string(), ""),
+        ("quiz/databases".to_string(), ""),
+        ("quiz/guide".to_string(), ""),
+        (
+            "quiz/guide".to_string(),
+            "doc.getElementById('quiz-start').click(); \
+             await new Promise(r => setTimeout(r, 100));",
+        ),
+        ("no/such/page".to_string(), ""),
+    ]);
+    let mut wide = Vec::new();
+    for (width, text) in [(320, 100), (1280, 200)] {
+        // Results to show (the databases quiz finished), on the progress page too: stored
+        // with no app in the frame to merge its own attempt back in.
+        page.js::<Value>(&format!(
+            "document.getElementById('reflow')?.remove(); \
+             localStorage.setItem('backend-guide:progress', {}); return null;",
+            js_string(&finished_quiz())
+        ))
+        .await?;
+        for (path, then) in &pages {
+            let (over, out) = sideways_in_frame(page, path, width, text, then).await?;
+            if over > 0.5 {
+                wide.push(format!(
+                    "/{path} at {width}px, text {text}%{}: {over}px {out:?}",
+                    if then.is_empty() {
+                        ""
+                    } else {
+                        " (after a click)"
+                    }
+                ));
+            }
+        }
+    }
+    ensure!(
+        wide.is_empty(),
+        "pages scroll sideways:\n{}",
+        wide.join("\n")
+    );
+    page.open("").await
+}
+
+/// Stored progress with a finished `databases` quiz (the results page, its table) and a best
+/// score and history (the progress page's quiz section).
+fn finished_quiz() -> String {
+    let questions = crate::quiz::databases_questions();
+    let items: Vec<Value> = questions
+        .iter()
+        .map(|(id, n)| serde_json::json!({ "question": id, "options": (0..*n).collect::<Vec<_>>(), "answer": [0] }))
+        .collect();
+    let total = items.len();
+    serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": {
+            "chapters": { "databases": { "read_at": 5 } },
+            "quiz": {
+                "best_scores": { "databases": { "correct": 1, "total": total, "points": 100, "at": 9 } },
+                "history": [{ "at": 9, "quiz": "databases", "correct": 1, "total": total, "points": 100 }],
+                "attempt": { "quiz": "databases", "seed": 1, "started_at": 1, "updated_at": 9,
+                             "current": total, "finished_at": 9, "items": items }
+            }
+        }
+    })
+    .to_string()
+}

@@ -438,18 +438,24 @@ async fn exported_file(page: &Page) -> TestResult<String> {
 }
 
 async fn import_file(page: &Page, contents: &str) -> TestResult {
+    import_file_named(page, "progress.json", contents).await
+}
+
+/// Chooses a file named `name` holding `contents` in the import field.
+async fn import_file_named(page: &Page, name: &str, contents: &str) -> TestResult {
     // Browsers may read a chosen file after WebDriver returns: the files stay until the
     // next run (target/ is scratch space).
     static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::current_dir()
         .map_err(|e| format!("cwd: {e}"))?
-        .join("target/e2e-uploads");
+        .join("target/e2e-uploads")
+        .join(format!(
+            "{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = dir.join(format!(
-        "progress-{}-{}.json",
-        std::process::id(),
-        COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-    ));
+    let path = dir.join(name);
     std::fs::write(&path, contents).map_err(|e| format!("write {}: {e}", path.display()))?;
     page.client
         .find(Locator::Css("#import-file"))
@@ -589,5 +595,99 @@ pub async fn a_malformed_import_file_is_refused_and_changes_nothing(page: &Page)
             "shown progress unchanged"
         );
     }
+    Ok(())
+}
+
+/// Counts calls of the page's real file-reading functions in `window.__reads`.
+const WATCH_READS: &str = "window.__reads = 0; \
+    for (const [proto, names] of [[Blob.prototype, ['text', 'arrayBuffer', 'stream', 'slice']], \
+        [FileReader.prototype, ['readAsText', 'readAsArrayBuffer', 'readAsDataURL', 'readAsBinaryString']]]) \
+      for (const name of names) { const real = proto[name]; \
+        proto[name] = function () { window.__reads++; return real.apply(this, arguments); }; } \
+    return null;";
+
+pub async fn an_oversized_import_is_refused_before_it_is_read(page: &Page) -> TestResult {
+    read_chapter(page, "databases").await?;
+    page.open("progress").await?;
+    let before = stored(page, KEY).await?;
+    page.js::<Value>(WATCH_READS).await?;
+    // A real export, padded to 2 MB: no progress file of this guide is that large.
+    let export = before.clone().ok_or("progress is stored")?;
+    let big = format!("{export}{}", " ".repeat(2 * 1024 * 1024 - export.len()));
+    import_file_named(page, "big-progress.json", &big).await?;
+    page.wait_for("!!document.querySelector('.import-error')", "the refusal")
+        .await?;
+    let message: String = page
+        .js("return document.querySelector('.import-status [role=alert]')?.textContent ?? '';")
+        .await?;
+    ensure!(
+        message.contains("“big-progress.json” can't be imported")
+            && message.contains("2.0 MB")
+            && message.contains("256 KB")
+            && message.contains("Your progress is unchanged"),
+        "a clear refusal, announced: {message}"
+    );
+    ensure!(
+        page.js::<u32>("return window.__reads;").await? == 0,
+        "the file is refused before any of it is read"
+    );
+    ensure!(
+        page.js::<bool>("return !document.querySelector('.import-preview');")
+            .await?,
+        "no import is offered"
+    );
+    ensure!(
+        stored(page, KEY).await? == before,
+        "stored progress unchanged"
+    );
+    // The watch is real: a file within the limit is read.
+    import_file_named(page, "small.json", "{}").await?;
+    page.wait_for("window.__reads > 0", "the small file to be read")
+        .await
+}
+
+pub async fn imported_text_is_only_ever_shown_as_text(page: &Page) -> TestResult {
+    page.open("progress").await?;
+    page.js::<Value>("window.__pwned = 0; return null;").await?;
+    let name = "<img src=x onerror=__pwned=1>.json";
+    import_file_named(page, name, "<script>__pwned = 2</script>").await?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('.import-error')?.textContent.includes({})",
+            js_string(name)
+        ),
+        "the file's name, as text, in the refusal",
+    )
+    .await?;
+    // A readable file whose ids carry markup: imported, and shown (if at all) as text.
+    let file = serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": {
+            "chapters": { "<img src=x onerror=__pwned=3>": { "read_at": 5 } },
+            "diagram": { "explored_nodes": ["<b onmouseover=__pwned=4>part</b>"] },
+            "quiz": {
+                "history": [{ "at": 1, "quiz": "<img src=x onerror=__pwned=5>", "correct": 1, "total": 1, "points": 100 }],
+                "best_scores": { "<svg onload=__pwned=6>": { "correct": 1, "total": 1, "points": 100, "at": 1 } }
+            }
+        }
+    });
+    import_file_named(page, "markup.json", &file.to_string()).await?;
+    page.click(".import-confirm").await?;
+    page.wait_for("!!document.querySelector('.import-done')", "the import")
+        .await?;
+    let stored_text = stored(page, KEY).await?.unwrap_or_default();
+    ensure!(
+        stored_text.contains("__pwned=3"),
+        "the file was imported (its unknown ids kept): {stored_text}"
+    );
+    // Give any markup a chance to load or fire.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let injected: Value = page
+        .js("return [window.__pwned, document.querySelectorAll('[onerror], [onload], [onmouseover]').length];")
+        .await?;
+    ensure!(
+        injected == serde_json::json!([0, 0]),
+        "no markup from the file became part of the page: {injected}"
+    );
     Ok(())
 }

@@ -779,3 +779,12 @@ pub async fn an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned(
         .map_err(|e| format!("switch back: {e}"))?;
     only_the_fitting_question_is_asked(page, good).await
 }
+
+/// The `databases` questions: id and number of options.
+pub fn databases_questions() -> Vec<(&'static str, usize)> {
+    bank()
+        .iter()
+        .filter(|q| q.chapter == "databases")
+        .map(|q| (q.id, q.options.len()))
+        .collect()
+}
