@@ -17,8 +17,6 @@
 
 use std::cell::Cell;
 
-use serde::{de::DeserializeOwned, Serialize};
-
 /// Written and removed again by the probe; never holds anything else.
 pub const PROBE_KEY: &str = "backend-guide:probe";
 
@@ -51,7 +49,7 @@ impl Health {
 pub enum StorageError {
     /// The probe found storage missing, or unusable for this operation.
     Unusable(Health),
-    /// The browser threw (quota exceeded, blocked part-way), or the value does not encode.
+    /// The browser threw (quota exceeded, blocked part-way).
     Threw,
 }
 
@@ -102,18 +100,6 @@ pub fn write(key: &str, text: &str) -> Result<(), StorageError> {
         .filter(|_| health == Health::Usable)
         .ok_or(StorageError::Unusable(health))?;
     storage.set_item(key, text).map_err(|_| StorageError::Threw)
-}
-
-/// Reads and decodes a JSON value; `None` when nothing (readable, decodable) is stored.
-pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let text = read(key).ok()??;
-    serde_json::from_str(&text).ok()
-}
-
-/// Encodes a value as JSON and stores it.
-pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
-    let text = serde_json::to_string(value).map_err(|_| StorageError::Threw)?;
-    write(key, &text)
 }
 
 #[cfg(test)]

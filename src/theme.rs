@@ -3,13 +3,10 @@
 //! The choice is stored under [`STORAGE_KEY`]; `index.html` applies a stored choice before the
 //! first paint (no flash), and [`apply`] keeps `<html data-theme>` in sync afterwards.
 
-use serde::{Deserialize, Serialize};
-
 /// localStorage key of the theme choice (a JSON string: `"dark"`).
 pub const STORAGE_KEY: &str = "backend-guide:theme";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeChoice {
     /// Follow `prefers-color-scheme`.
     #[default]
@@ -48,15 +45,32 @@ impl ThemeChoice {
     }
 }
 
+impl ThemeChoice {
+    /// How it is stored: a JSON string, `"dark"` (what `index.html` compares against).
+    pub fn stored(self) -> String {
+        format!("\"{}\"", self.as_str())
+    }
+
+    /// The choice a stored text means; anything else follows the system.
+    pub fn from_stored(text: &str) -> ThemeChoice {
+        text.strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .map_or(ThemeChoice::System, ThemeChoice::from_value)
+    }
+}
+
 /// The stored choice, or `System` when nothing (valid) is stored or storage is unavailable.
 pub fn load() -> ThemeChoice {
-    crate::storage::load(STORAGE_KEY).unwrap_or_default()
+    crate::storage::read(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .map_or(ThemeChoice::System, |text| ThemeChoice::from_stored(&text))
 }
 
 /// Remembers the choice and applies it to the page. Returns whether it could be remembered.
 pub fn choose(choice: ThemeChoice) -> bool {
     apply(choice);
-    crate::storage::save(STORAGE_KEY, &choice).is_ok()
+    crate::storage::write(STORAGE_KEY, &choice.stored()).is_ok()
 }
 
 /// Sets `<html data-theme>` (removed for `System`, so the CSS media query decides).
@@ -91,20 +105,24 @@ mod tests {
     }
 
     #[test]
+    fn the_stored_text_round_trips_and_junk_follows_the_system() {
+        for choice in ThemeChoice::ALL {
+            assert_eq!(ThemeChoice::from_stored(&choice.stored()), choice);
+        }
+        for junk in ["dark", "\"sepia\"", "", "\"", "42", "{\"dark\"}"] {
+            assert_eq!(
+                ThemeChoice::from_stored(junk),
+                ThemeChoice::System,
+                "{junk}"
+            );
+        }
+    }
+
+    #[test]
     fn stored_form_is_the_json_string_index_html_reads() {
         // index.html's pre-paint script compares against these exact strings.
-        assert_eq!(
-            serde_json::to_string(&ThemeChoice::Dark).unwrap(),
-            "\"dark\""
-        );
-        assert_eq!(
-            serde_json::to_string(&ThemeChoice::Light).unwrap(),
-            "\"light\""
-        );
-        assert_eq!(
-            serde_json::from_str::<ThemeChoice>("\"system\"").unwrap(),
-            ThemeChoice::System
-        );
-        assert!(serde_json::from_str::<ThemeChoice>("42").is_err());
+        assert_eq!(ThemeChoice::Dark.stored(), "\"dark\"");
+        assert_eq!(ThemeChoice::Light.stored(), "\"light\"");
+        assert_eq!(ThemeChoice::from_stored("\"system\""), ThemeChoice::System);
     }
 }

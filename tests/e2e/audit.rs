@@ -267,3 +267,88 @@ pub async fn first_load_transfer_stays_within_its_budget(page: &Page) -> TestRes
     }
     Ok(())
 }
+
+/// What the site's policy must say (`crates/guide-content/src/pipeline/csp.rs` writes it).
+const POLICY: &[&str] = &[
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    "connect-src 'self'",
+];
+
+/// The policy of the page on screen, and what it blocked so far.
+async fn policy_and_violations(page: &Page) -> TestResult<(String, Vec<String>)> {
+    page.js(
+        "return [document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? '', \
+         (window.__guideCspViolations || []).map(String)];",
+    )
+    .await
+}
+
+/// Every view of the audit tour, and what a reader does there (export, theme, links between
+/// chapters), under the page's strict Content-Security-Policy: nothing is blocked. And the
+/// policy is really enforced: an inline script the page did not ship does not run.
+pub async fn a_full_tour_meets_the_content_security_policy(page: &Page) -> TestResult {
+    load(page, "").await?;
+    let (policy, _) = policy_and_violations(page).await?;
+    for directive in POLICY {
+        ensure!(policy.contains(directive), "{directive} in “{policy}”");
+    }
+    let scripts = policy
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap_or_default();
+    ensure!(
+        scripts.contains("'self'")
+            && scripts.contains("'wasm-unsafe-eval'")
+            && scripts.contains("'sha256-")
+            && !scripts.contains("unsafe-inline"),
+        "scripts: the site's, the inline ones by hash, the wasm: “{scripts}”"
+    );
+    // Enforced: a script the page did not ship is blocked, and the block is recorded.
+    page.js::<Value>(
+        "const s = document.createElement('script'); s.textContent = 'window.__injected = true;'; \
+         document.body.append(s); return null;",
+    )
+    .await?;
+    page.wait_for(
+        "(window.__guideCspViolations || []).some(v => v.startsWith('script-src'))",
+        "the injected script to be blocked",
+    )
+    .await?;
+    ensure!(
+        page.js::<Option<bool>>("return window.__injected ?? null;")
+            .await?
+            .is_none(),
+        "an injected inline script ran"
+    );
+    page.js::<Value>("window.__guideCspViolations.length = 0; return null;")
+        .await?;
+
+    let mut blocked = Vec::new();
+    let mut step = 0;
+    while let Some(view) = visit(page, step).await? {
+        step += 1;
+        let (policy, violations) = policy_and_violations(page).await?;
+        ensure!(!policy.is_empty(), "{view}: no policy on the page");
+        blocked.extend(violations.into_iter().map(|v| format!("{view}: {v}")));
+    }
+    // What a reader does besides: export, change the theme, follow the pager.
+    load(page, "progress").await?;
+    page.click(".export-button").await?;
+    page.wait_for(
+        "!!document.querySelector('.export-link')",
+        "the export link",
+    )
+    .await?;
+    page.select("#theme-select", "dark").await?;
+    load(page, "chapters/databases").await?;
+    page.click(".pager__link--next").await?;
+    page.wait_for_view().await?;
+    let (_, violations) = policy_and_violations(page).await?;
+    blocked.extend(violations);
+    ensure!(step >= 12, "only {step} views visited");
+    ensure!(blocked.is_empty(), "blocked by the policy: {blocked:?}");
+    Ok(())
+}

@@ -262,7 +262,7 @@ async fn ensure_page_kept(site: &Page, route: &str, heading: Option<&str>) -> Te
         .js(
             "const note = document.querySelector('#app-unavailable > div'); \
              return { app: document.documentElement.dataset.app, \
-               note: !!note && !note.hidden && note.getBoundingClientRect().height > 0, \
+               note: !!note && note.getBoundingClientRect().height > 0, \
                role: document.getElementById('app-unavailable')?.getAttribute('role'), \
                text: note?.textContent.replace(/\\s+/g, ' ').trim(), \
                panel: document.getElementById('fatal-error').hidden, \
@@ -433,7 +433,7 @@ pub async fn a_trap_after_the_start_shows_the_error_panel(page: &Page) -> TestRe
     .await?;
     let state: Value = page
         .js("return [document.activeElement?.id, document.querySelector('#app main h1')?.textContent, \
-             document.querySelector('#app-unavailable > div').hidden, window.__guideErrors.length];")
+             !document.querySelector('#app-unavailable > div'), window.__guideErrors.length];")
         .await?;
     ensure!(
         state[0] == "fatal-error-reload" && state[1] == "Databases" && state[2] == true,

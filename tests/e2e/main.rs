@@ -86,6 +86,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     audit::every_view_passes_axe_in_light_and_dark,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,
+    audit::a_full_tour_meets_the_content_security_policy,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
     offline::a_chapter_that_cannot_be_fetched_says_so_and_can_be_retried,
