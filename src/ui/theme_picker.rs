@@ -2,15 +2,20 @@
 
 use leptos::prelude::*;
 
+use crate::progress::store::{ProgressStore, StorageNotice};
 use crate::theme::{self, ThemeChoice};
 
 #[component]
 pub fn ThemePicker() -> impl IntoView {
     let (choice, set_choice) = signal(theme::load());
+    let notice = ProgressStore::expect().notice();
     let on_change = move |ev| {
         let picked = ThemeChoice::from_value(&event_target_value(&ev));
         set_choice.set(picked);
-        theme::choose(picked);
+        // Applied either way; if it cannot be remembered, the reader is told as for progress.
+        if !theme::choose(picked) {
+            notice.set(Some(StorageNotice::CannotSave));
+        }
     };
     view! {
         <div class="theme-picker">

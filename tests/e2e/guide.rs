@@ -612,8 +612,9 @@ async fn sideways_in_frame(
         |(over, out, errors, zoomed): (f64, Vec<String>, Vec<String>, f64)| {
             ensure!(errors.is_empty(), "/{path}: errors in the frame: {errors:?}");
             let wanted = f64::from(text_percent) / 100.0;
+            let as_wanted = (zoomed - wanted).abs() < 0.05;
             ensure!(
-                (zoomed - wanted).abs() < 0.05,
+                as_wanted,
                 "/{path}: the text is zoomed {zoomed}×, not {wanted}×"
             );
             Ok((over, out))
