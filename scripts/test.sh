@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of The Backend Guide. Installs missing tools and browsers first.
 #  1. formatting and lints (cargo fmt, cargo clippy -D warnings)
-#  2. the release site build (Trunk, into target/e2e-site, served under /backend-guide/)
-#  3. cargo test for the whole workspace: host unit tests, content-pipeline tests, and the
+#  2. the worked example of "Build your first API" run for real (scripts/check-first-api.sh)
+#  3. the release site build (Trunk, into target/e2e-site, served under /backend-guide/)
+#  4. cargo test for the whole workspace: host unit tests, content-pipeline tests, and the
 #     end-to-end tests in Chromium, Firefox and WebKit against that release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,9 @@ cargo fmt --all -- --check
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets --offline -- -D warnings
+
+step "worked example: content/chapters/first-api.md"
+scripts/check-first-api.sh
 
 step "release build of the site"
 site=target/e2e-site

@@ -215,8 +215,10 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
 /// The issue's goal for a first visit's transfer, gzip: not met yet (see README, "Performance").
 const FIRST_LOAD_GOAL: f64 = 200.0;
 /// The budget this gate holds: today's figure plus a little room, so any growth is a decision
-/// (raise it here, with the reason) rather than an accident.
-const FIRST_LOAD_BUDGET: f64 = 340.0;
+/// (raise it here, with the reason) rather than an accident. 340 → 380 KB with the second
+/// edition of the text (issue 12): 13 chapters' metadata and 123 questions (was 48) in the
+/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`).
+const FIRST_LOAD_BUDGET: f64 = 380.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

@@ -88,8 +88,8 @@ async fn arrangement(page: &Page) -> TestResult<Vec<usize>> {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Answer {
     Right,
-    /// Not full credit: a wrong option (single, true/false, multiple), the shuffled start
-    /// (order, which never starts solved).
+    /// No credit: one wrong option (single, true/false, multiple), every step one place off
+    /// (order).
     Wrong,
 }
 
@@ -108,11 +108,14 @@ fn picks(q: &Question, how: Answer) -> Vec<usize> {
 /// Answers with the mouse and checks the answer.
 async fn answer_by_mouse(page: &Page, q: &Question, how: Answer) -> TestResult {
     if q.kind == Kind::Order {
-        if how == Answer::Right {
-            for place in 0..q.options.len() {
-                while arrangement(page).await?.iter().position(|&o| o == place) != Some(place) {
-                    page.click(&format!("#quiz-move-up-{place}")).await?;
-                }
+        // Right: every step in its place. Wrong: every step one place off, so no step earns
+        // partial credit (the shuffled start may have some in place).
+        let n = q.options.len();
+        let shift = usize::from(how == Answer::Wrong);
+        for place in 0..n {
+            let step = (place + shift) % n;
+            while arrangement(page).await?.iter().position(|&o| o == step) != Some(place) {
+                page.click(&format!("#quiz-move-up-{step}")).await?;
             }
         }
     } else {
