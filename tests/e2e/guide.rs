@@ -602,8 +602,9 @@ async fn sideways_in_frame(
          root.style.fontSize = '{text_percent}%'; \
          return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {{ \
            const width = root.clientWidth; \
+           const clipped = e => {{ for (let a = e.parentElement; a; a = a.parentElement) {{ const o = doc.defaultView.getComputedStyle(a).overflowX; if (o !== 'visible') return true; }} return false; }}; \
            const out = [...doc.querySelectorAll('body *')] \
-             .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.getClientRects().length) \
+             .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.getClientRects().length && !clipped(e)) \
              .slice(0, 6).map(e => e.tagName.toLowerCase() + '.' + String(e.className.baseVal ?? e.className).split(' ').join('.')); \
            done([root.scrollWidth - width, out, doc.defaultView.__guideErrors.concat(doc.defaultView.__guideCspViolations), text() / before]); }})));"
     ))

@@ -334,6 +334,9 @@ pub async fn blocked_storage_shows_the_notice_and_the_app_still_works(page: &Pag
         .await
         .map_err(|e| format!("enter frame: {e}"))?;
     let result = async {
+        if page.engine == crate::browsers::Engine::WebKit {
+            return sandboxed_in_webkit(page).await;
+        }
         page.wait_for_h1("Databases").await?;
         let blocked: bool = page
             .js("try { localStorage.length; return false; } catch (e) { return true; }")
@@ -359,6 +362,30 @@ pub async fn blocked_storage_shows_the_notice_and_the_app_still_works(page: &Pag
         .await
         .map_err(|e| format!("leave frame: {e}"))?;
     result
+}
+
+/// WebKit takes `'self'` in a sandboxed frame's Content-Security-Policy for the frame's opaque
+/// origin, so the policy blocks the site's own script, wasm and stylesheet there (Chromium and
+/// Firefox take the document's URL). The reader still gets the page as it arrived, with its
+/// text and the note, never a blank page.
+async fn sandboxed_in_webkit(page: &Page) -> TestResult {
+    page.wait_for(
+        "document.documentElement.dataset.app === 'unavailable' \
+         && !!document.querySelector('#app-unavailable > div')",
+        "the page kept, with the note",
+    )
+    .await?;
+    let kept: Value = page
+        .js(
+            "return [document.querySelector('#app main h1')?.textContent.trim(), \
+             (window.__guideCspViolations || []).some(v => v.startsWith('script-src'))];",
+        )
+        .await?;
+    ensure!(
+        kept == serde_json::json!(["Databases", true]),
+        "the prerendered chapter stays, the policy is why the app did not start: {kept}"
+    );
+    Ok(())
 }
 
 pub async fn two_tabs_keep_both_changes(page: &Page) -> TestResult {
