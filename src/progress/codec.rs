@@ -276,28 +276,7 @@ mod tests {
 
     #[test]
     fn an_attempt_is_fitted_to_the_questions_of_this_build() {
-        use guide_content::quiz::{Choice, Difficulty, Kind};
-        static BANK: [Question; 1] = [Question {
-            id: "q",
-            chapter: "career",
-            section: "s",
-            difficulty: Difficulty::Easy,
-            kind: Kind::TrueFalse,
-            prompt: "?",
-            options: &[
-                Choice {
-                    text: "True",
-                    correct: true,
-                    feedback: ".",
-                },
-                Choice {
-                    text: "False",
-                    correct: false,
-                    feedback: ".",
-                },
-            ],
-            explanation: ".",
-        }];
+        static BANK: [Question; 1] = [crate::quiz::true_false("q", "career", true)];
         let attempt = |items: &str| {
             format!(
                 r#"{{"format":"backend-guide/progress","version":1,"progress":{{"quiz":{{"attempt":

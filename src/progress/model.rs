@@ -622,54 +622,14 @@ mod tests {
     }
 
     mod quiz {
-        use guide_content::quiz::{Choice, Difficulty, Kind, Question};
+        use guide_content::quiz::Question;
 
         use super::*;
         use crate::quiz::review::DAY;
 
         static BANK: [Question; 2] = [
-            Question {
-                id: "q1",
-                chapter: "intro",
-                section: "s",
-                difficulty: Difficulty::Easy,
-                kind: Kind::TrueFalse,
-                prompt: "?",
-                options: &[
-                    Choice {
-                        text: "True",
-                        correct: true,
-                        feedback: ".",
-                    },
-                    Choice {
-                        text: "False",
-                        correct: false,
-                        feedback: ".",
-                    },
-                ],
-                explanation: ".",
-            },
-            Question {
-                id: "q2",
-                chapter: "intro",
-                section: "s",
-                difficulty: Difficulty::Easy,
-                kind: Kind::TrueFalse,
-                prompt: "?",
-                options: &[
-                    Choice {
-                        text: "True",
-                        correct: false,
-                        feedback: ".",
-                    },
-                    Choice {
-                        text: "False",
-                        correct: true,
-                        feedback: ".",
-                    },
-                ],
-                explanation: ".",
-            },
+            crate::quiz::true_false("q1", "intro", true),
+            crate::quiz::true_false("q2", "intro", false),
         ];
 
         /// Runs a whole attempt of `quiz`, answering "True" to everything.

@@ -41,6 +41,34 @@ const APP_MAIN: &str = "#app:not([data-prerendered]) .site-body main";
 const SETTLED: &str = "!document.querySelector('.chapter__loading')";
 
 impl Page {
+    /// Opens a second window and switches to it; returns (this window, the new one). A
+    /// window rather than a tab: both stay visible, as two tabs a reader switches between are
+    /// when used (hidden tabs get no animation frames).
+    pub async fn open_second_window(
+        &self,
+    ) -> TestResult<(fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle)> {
+        let first = self
+            .client
+            .window()
+            .await
+            .map_err(|e| format!("window: {e}"))?;
+        let second = self
+            .client
+            .new_window(false)
+            .await
+            .map_err(|e| format!("new window: {e}"))?
+            .handle;
+        self.switch_to(second.clone()).await?;
+        Ok((first, second))
+    }
+
+    pub async fn switch_to(&self, window: fantoccini::wd::WindowHandle) -> TestResult {
+        self.client
+            .switch_to_window(window)
+            .await
+            .map_err(|e| format!("switch: {e}"))
+    }
+
     /// Loads `path` (relative to the site root, e.g. `chapters/databases`) as a fresh page load
     /// and waits until the app has rendered a view.
     pub async fn open(&self, path: &str) -> TestResult {

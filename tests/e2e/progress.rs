@@ -390,39 +390,17 @@ async fn sandboxed_in_webkit(page: &Page) -> TestResult {
 
 pub async fn two_tabs_keep_both_changes(page: &Page) -> TestResult {
     page.open("chapters/databases").await?;
-    let first = page
-        .client
-        .window()
-        .await
-        .map_err(|e| format!("window: {e}"))?;
-    let second = page
-        .client
-        // A second window rather than a tab: both stay visible, as two tabs a reader
-        // switches between are when used (hidden tabs get no animation frames).
-        .new_window(false)
-        .await
-        .map_err(|e| format!("new window: {e}"))?
-        .handle;
-    page.client
-        .switch_to_window(second.clone())
-        .await
-        .map_err(|e| format!("switch: {e}"))?;
+    let (first, second) = page.open_second_window().await?;
     read_chapter(page, "career").await?;
 
-    page.client
-        .switch_to_window(first.clone())
-        .await
-        .map_err(|e| format!("switch back: {e}"))?;
+    page.switch_to(first.clone()).await?;
     // The first tab hears of the other tab's change without a reload...
     wait_state(page, "career", "read").await?;
     // ...and its own change keeps both.
     read_to_the_end(page).await?;
     wait_state(page, "databases", "read").await?;
 
-    page.client
-        .switch_to_window(second)
-        .await
-        .map_err(|e| format!("switch: {e}"))?;
+    page.switch_to(second).await?;
     wait_state(page, "databases", "read").await?;
     page.open("").await?;
     wait_state(page, "career", "read").await?;
@@ -431,10 +409,7 @@ pub async fn two_tabs_keep_both_changes(page: &Page) -> TestResult {
         .close_window()
         .await
         .map_err(|e| format!("close tab: {e}"))?;
-    page.client
-        .switch_to_window(first)
-        .await
-        .map_err(|e| format!("switch: {e}"))?;
+    page.switch_to(first).await?;
     Ok(())
 }
 

@@ -748,21 +748,7 @@ pub async fn an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned(
     start_chapter_quiz(page, "databases").await?;
     let total = of_chapter("databases");
     current_question(page, 1, total).await?;
-    let first = page
-        .client
-        .window()
-        .await
-        .map_err(|e| format!("window: {e}"))?;
-    let second = page
-        .client
-        .new_window(false)
-        .await
-        .map_err(|e| format!("new window: {e}"))?
-        .handle;
-    page.client
-        .switch_to_window(second)
-        .await
-        .map_err(|e| format!("switch: {e}"))?;
+    let (first, _second) = page.open_second_window().await?;
     page.open("").await?;
     // Another build in another tab saves its attempt (newer, so it wins the merge).
     let (stored, good) = attempt_out_of_range(u64::from(u32::MAX) * 1000)?;
@@ -776,10 +762,7 @@ pub async fn an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned(
         .close_window()
         .await
         .map_err(|e| format!("close tab: {e}"))?;
-    page.client
-        .switch_to_window(first)
-        .await
-        .map_err(|e| format!("switch back: {e}"))?;
+    page.switch_to(first).await?;
     only_the_fitting_question_is_asked(page, good).await
 }
 
