@@ -15,9 +15,9 @@ const FILES = [];
 const SCOPE = self.registration.scope;
 const PREFIX = "backend-guide " + SCOPE + " ";
 const CACHE = PREFIX + VERSION;
-// The app shell (a loading screen the app replaces): the answer to every navigation but the
-// home page's. (The prerendered chapter pages are not cached: the app draws a chapter from its
-// body, chapter-bodies/<id>.html, which is.)
+// The app shell (a loading screen the app replaces): the answer to a navigation that has no
+// prerendered page of its own. The home page and every chapter page are precached as they were
+// prerendered, so a returning reader gets their text at once, even when the app cannot start.
 const SHELL = "404.html";
 const PRECACHED = new Set(FILES.map(([path]) => path));
 
@@ -77,7 +77,8 @@ self.addEventListener("message", (event) => {
 });
 
 // Fetch: files of the build come from this version's cache; a navigation anywhere under the
-// scope gets the cached app shell, which routes it (the site's root: the prerendered home page).
+// scope gets its cached prerendered page (the home page, a chapter) or else the cached app shell,
+// which routes it.
 // Cache first, never network first: the shell and every file it loads come from one version,
 // offline or on a slow connection alike; new versions arrive through the update flow.
 // Anything else (not ours, or not a GET) goes to the network untouched.
@@ -91,9 +92,16 @@ self.addEventListener("fetch", (event) => {
   if (PRECACHED.has(path)) {
     event.respondWith(fromCache(path, request));
   } else if (request.mode === "navigate" && path !== "sw.js") {
-    event.respondWith(fromCache(path === "" ? "index.html" : SHELL, request));
+    event.respondWith(fromCache(pageFor(path), request));
   }
 });
+
+// The cached page that answers a navigation to `path`: its prerendered page, or the shell.
+function pageFor(path) {
+  if (path === "") return "index.html";
+  const prerendered = path.replace(/\/$/, "") + ".html";
+  return prerendered.startsWith("chapters/") && PRECACHED.has(prerendered) ? prerendered : SHELL;
+}
 
 async function fromCache(path, request) {
   const cached = await caches.match(new URL(path, SCOPE).href, {

@@ -1,8 +1,9 @@
 //! Faults from outside the app, brought in the way a browser brings them: the real Storage
 //! methods and WebAssembly functions overridden in the page before anything else runs (a
 //! first script the test server puts in every page), or a wasm file that is cut short or
-//! missing. Each test serves the site from its own `StaticServer` without a service worker,
-//! so every page load meets the fault.
+//! missing. Each test serves the site from its own `StaticServer`, without a service worker
+//! so that every page load meets the fault (but for the returning reader's test, where the
+//! service worker is the point).
 //!
 //! - Storage: every kind of storage fault leaves every route working, with the "can't be
 //!   saved" notice, and what was stored stays byte for byte.
@@ -356,6 +357,53 @@ async fn startup_faults_keep_the_page(
         result.map_err(|e| format!("{name}: {e}"))?;
     }
     // Back on the working site: the failures recorded above belong to those pages.
+    page.open("").await
+}
+
+/// A returning reader, the service worker in control, whose wasm no longer works (its cached
+/// copy damaged, the site out of reach): a chapter opened then still shows its text, from the
+/// cache, with the note, not an empty loading screen.
+pub async fn a_returning_reader_keeps_the_chapters_text_when_the_wasm_is_damaged(
+    page: &Page,
+) -> TestResult {
+    let server = StaticServer::start(page.site_dir.clone(), SUBPATH)
+        .map_err(|e| format!("cannot start a static server: {e}"))?;
+    let site = Page {
+        client: page.client.clone(),
+        site_url: server.url(),
+        site_dir: page.site_dir.clone(),
+        engine: page.engine,
+    };
+    site.open("").await?;
+    site.wait_for(
+        "navigator.serviceWorker?.controller?.state === 'activated'",
+        "the service worker to control the page",
+    )
+    .await?;
+    // The cached wasm cut in half, as a disk error or an interrupted write leaves it (the
+    // browser's own HTTP cache may still hold a good copy, so it is not simply removed).
+    let damaged: u32 = site
+        .js("return (async () => { \
+               let damaged = 0; \
+               for (const name of await caches.keys()) { \
+                 const cache = await caches.open(name); \
+                 for (const request of await cache.keys()) { \
+                   if (!request.url.endsWith('.wasm')) continue; \
+                   const bytes = await (await cache.match(request)).arrayBuffer(); \
+                   const half = bytes.slice(0, bytes.byteLength / 2); \
+                   const headers = { 'Content-Type': 'application/wasm' }; \
+                   await cache.put(request, new Response(half, { headers })); \
+                   damaged += 1; \
+                 } \
+               } \
+               return damaged; \
+             })();")
+        .await?;
+    ensure!(damaged > 0, "the wasm was in the service worker's cache");
+    drop(server);
+    open_failing(&site, "chapters/databases").await?;
+    ensure_page_kept(&site, "chapters/databases", Some("Databases")).await?;
+    // Back on the working site: the failure recorded above belongs to that page.
     page.open("").await
 }
 

@@ -18,6 +18,20 @@ fn chapter_state(id: &str) -> String {
     )
 }
 
+/// A refused import offers nothing and leaves the stored progress as it was.
+async fn nothing_imported(page: &Page, before: &Option<String>) -> TestResult {
+    ensure!(
+        page.js::<bool>("return !document.querySelector('.import-preview');")
+            .await?,
+        "no import is offered"
+    );
+    ensure!(
+        stored(page, KEY).await? == *before,
+        "stored progress unchanged"
+    );
+    Ok(())
+}
+
 async fn stored(page: &Page, key: &str) -> TestResult<Option<String>> {
     page.js(&format!("return localStorage.getItem({});", js_string(key)))
         .await
@@ -581,15 +595,7 @@ pub async fn a_malformed_import_file_is_refused_and_changes_nothing(page: &Page)
             &format!("the error “{reason}”"),
         )
         .await?;
-        ensure!(
-            page.js::<bool>("return !document.querySelector('.import-preview');")
-                .await?,
-            "no import is offered"
-        );
-        ensure!(
-            stored(page, KEY).await? == before,
-            "stored progress unchanged"
-        );
+        nothing_imported(page, &before).await?;
         ensure!(
             page.js::<String>("return document.querySelector('.completion__text').textContent;")
                 .await?
@@ -633,15 +639,7 @@ pub async fn an_oversized_import_is_refused_before_it_is_read(page: &Page) -> Te
         page.js::<u32>("return window.__reads;").await? == 0,
         "the file is refused before any of it is read"
     );
-    ensure!(
-        page.js::<bool>("return !document.querySelector('.import-preview');")
-            .await?,
-        "no import is offered"
-    );
-    ensure!(
-        stored(page, KEY).await? == before,
-        "stored progress unchanged"
-    );
+    nothing_imported(page, &before).await?;
     // The watch is real: a file within the limit is read.
     import_file_named(page, "small.json", "{}").await?;
     page.wait_for("window.__reads > 0", "the small file to be read")

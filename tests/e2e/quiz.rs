@@ -570,18 +570,7 @@ pub async fn a_saved_quiz_naming_a_removed_question_resumes_without_it(page: &Pa
     ))
     .await?;
     page.open(&format!("quiz/{chapter}")).await?;
-    let q = current_question(page, 1, 1).await?;
-    ensure!(q.id == real.id, "the remaining question is asked");
-    answer_by_mouse(page, q, Answer::Right).await?;
-    page.click("#quiz-next").await?;
-    page.wait_for("document.querySelector('.quiz-score')", "the results")
-        .await?;
-    let score = score_text(page).await?;
-    ensure!(
-        score.starts_with("You scored 1 of 1 points (100%)"),
-        "{score}"
-    );
-    Ok(())
+    only_the_fitting_question_is_asked(page, real).await
 }
 
 pub async fn the_whole_guide_quiz_asks_two_questions_from_each_chapter(page: &Page) -> TestResult {
@@ -698,7 +687,7 @@ fn attempt_out_of_range(updated_at: u64) -> TestResult<(String, &'static Questio
     Ok((stored.to_string(), good))
 }
 
-/// The pruned attempt asks only `good`, as question 1 of 1, and finishes.
+/// The pruned (or resumed) attempt asks only `good`, as question 1 of 1, and finishes.
 async fn only_the_fitting_question_is_asked(page: &Page, good: &Question) -> TestResult {
     let q = current_question(page, 1, 1).await?;
     ensure!(
