@@ -5,13 +5,13 @@
 
 use std::path::Path;
 
-use guide_content::pipeline::{build_guide, emit_diagram, emit_quiz, emit_rust};
+use guide_content::pipeline::{emit_diagram, emit_quiz, emit_rust, load};
 
 fn main() {
     for dir in ["content/chapters", "content/quiz", "content/diagram.toml"] {
         println!("cargo:rerun-if-changed={dir}");
     }
-    let guide = build_guide(Path::new("content")).unwrap_or_else(|errors| {
+    let guide = load(Path::new("content")).unwrap_or_else(|errors| {
         eprintln!(
             "error: the guide's content has {} problem(s):",
             errors.len()

@@ -15,10 +15,10 @@ const FILES = [];
 const SCOPE = self.registration.scope;
 const PREFIX = "backend-guide " + SCOPE + " ";
 const CACHE = PREFIX + VERSION;
-// The app shell (a loading screen the app replaces): the answer to a navigation that has no
-// prerendered page of its own. The home page and every chapter page are precached as they were
-// prerendered, so a returning reader gets their text at once, even when the app cannot start.
-const SHELL = "404.html";
+// "Page not found": the answer to a navigation that has no page of its own. Every route's page
+// is precached as it was prerendered, so a returning reader gets its text at once, even when
+// the app cannot start.
+const NOT_FOUND = "404.html";
 const PRECACHED = new Set(FILES.map(([path]) => path));
 
 const hex = (buffer) =>
@@ -77,8 +77,8 @@ self.addEventListener("message", (event) => {
 });
 
 // Fetch: files of the build come from this version's cache; a navigation anywhere under the
-// scope gets its cached prerendered page (the home page, a chapter) or else the cached app shell,
-// which routes it.
+// scope gets its cached prerendered page (every route has one), or else the cached 404.html
+// ("Page not found"), as GitHub Pages would answer.
 // Cache first, never network first: the shell and every file it loads come from one version,
 // offline or on a slow connection alike; new versions arrive through the update flow.
 // Anything else (not ours, or not a GET) goes to the network untouched.
@@ -96,11 +96,11 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-// The cached page that answers a navigation to `path`: its prerendered page, or the shell.
+// The cached page that answers a navigation to `path`: its prerendered page, or "Page not found".
 function pageFor(path) {
   if (path === "") return "index.html";
   const prerendered = path.replace(/\/$/, "") + ".html";
-  return prerendered.startsWith("chapters/") && PRECACHED.has(prerendered) ? prerendered : SHELL;
+  return PRECACHED.has(prerendered) ? prerendered : NOT_FOUND;
 }
 
 async function fromCache(path, request) {

@@ -44,19 +44,9 @@ else
 fi
 say "build: $(cat "$build_json")"
 
-# 2. The reference: the same chapters as plain HTML with the build's own stylesheet, no wasm.
-say "rendering the reference site into $reference"
-rm -rf "$reference"
-mkdir -p "$reference"
-css=$(cd "$site" 2>/dev/null && ls main-*.css 2>/dev/null | head -1)
-if [ -n "$css" ]; then
-  cp "$site/$css" "$reference/$css"
-else
-  css=main.css
-  cp style/main.css "$reference/$css"
-fi
-cargo run --quiet --offline -p guide-content --features pipeline --example reference_html -- \
-  content/chapters "$reference" "$css" || say "the reference site could not be rendered"
+# 2. The reference: the built site's own prerendered pages with the scripts taken out.
+say "writing the reference site into $reference"
+node tools/bench/reference.mjs "$site" "$reference" || say "the reference site could not be written"
 
 # 3. Measure (every part on its own: a failure shows as an ERROR row), print the table.
 say "measuring (bytes, Lighthouse, latency, offline reload)"

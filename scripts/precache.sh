@@ -6,10 +6,8 @@
 # it rewrites the `const VERSION = …;` and `const FILES = …;` lines whatever they hold, so a
 # changed site folder can be re-stamped as a new deployment (the e2e update test does that).
 #
-#   FILES    every file of the site but sw.js and the per-route copies of the shell
-#            (`quiz/*.html`, `quiz.html`, `progress.html`, …: every .html file other than
-#            index.html, 404.html, the prerendered chapter pages chapters/*.html and the chapter
-#            bodies chapter-bodies/*.html), as [path relative to the site, sha256 hex]
+#   FILES    every file of the site but sw.js (every page is prerendered: each route's own
+#            page answers its navigations offline), as [path relative to the site, sha256 hex]
 #   VERSION  the first 16 hex digits of the SHA-256 of that list: any changed byte in any file
 #            gives a new version (Trunk's hashed names do not change with every byte).
 #
@@ -22,7 +20,7 @@ fail() { echo "precache: $*" >&2; exit 1; }
 [ -f "$sw" ] || fail "$sw is missing (index.html copies it with <link data-trunk rel=\"copy-file\" href=\"sw.js\">)"
 
 # "HASH  PATH" for every file but sw.js, in a stable order.
-sums=$(cd "$site" && find . -type f ! -path ./sw.js \( ! -name '*.html' -o -path ./index.html -o -path ./404.html -o -path './chapters/*' -o -path './chapter-bodies/*' \) |
+sums=$(cd "$site" && find . -type f ! -path ./sw.js |
   sed 's|^\./||' | LC_ALL=C sort |
   while IFS= read -r file; do
     # Paths go into a JavaScript string and a URL as they are: keep them plain.

@@ -18,6 +18,8 @@ cargo fmt --all -- --check
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets --offline -- -D warnings
+# The build-time prerenderer: the app's components with Leptos's `ssr` feature, natively.
+cargo clippy --offline --no-default-features --features ssr --lib --bins -- -D warnings
 
 step "worked example: content/chapters/first-api.md"
 scripts/check-first-api.sh

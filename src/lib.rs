@@ -8,12 +8,19 @@ pub mod content;
 pub mod diagram;
 pub mod fatal_error;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod progress;
 pub mod quiz;
 pub mod routes;
 pub mod storage;
 pub mod theme;
 pub mod ui;
+
+/// Whether this is the build-time prerenderer (feature `ssr`, natively) rather than the app in
+/// a browser: there is no window, document, storage or clock then, and every view renders as a
+/// first-time reader sees it.
+pub const PRERENDERING: bool = cfg!(feature = "ssr");
 
 /// Installs the panic handler and mounts the app into `#app`, replacing what the page showed
 /// until now: the loading screen, or the prerendered view (`data-prerendered`, same markup),

@@ -53,15 +53,47 @@ pub fn with_base(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }
 
+/// Every page with a URL of its own, the one list the prerenderer writes out and the tests
+/// visit: home, each chapter, the diagram, the quiz hub, every quiz (the whole guide, review,
+/// retry, each chapter's), the progress page. The router (`app.rs`) answers each of them.
+pub fn every_page() -> Vec<Page<'static>> {
+    let chapters = crate::content::chapters();
+    let mut pages = vec![Page::Home];
+    pages.extend(chapters.iter().map(|c| Page::Chapter {
+        id: c.id,
+        section: None,
+    }));
+    pages.extend([Page::Diagram, Page::QuizHub]);
+    pages.extend(
+        guide_content::RESERVED_QUIZ_KEYS
+            .iter()
+            .chain(chapters.iter().map(|c| &c.id))
+            .map(|key| Page::Quiz { key }),
+    );
+    pages.push(Page::Progress);
+    pages
+}
+
 thread_local! {
     static BASE: OnceCell<String> = const { OnceCell::new() };
 }
 
+/// Sets the router base from the site's public URL (`/backend-guide/`) where there is no
+/// document to read it from: the prerenderer calls this before rendering anything.
+pub fn set_base_path(base_path: &str) {
+    BASE.with(|cell| {
+        let _ = cell.set(router_base_from(base_path));
+    });
+}
+
 /// The router base, read once from `document.baseURI` (which Trunk's `public_url` sets
-/// through `<base href>`). Empty outside a browser.
+/// through `<base href>`), or set by [`set_base_path`]. Empty outside a browser.
 pub fn router_base() -> String {
     BASE.with(|cell| {
         cell.get_or_init(|| {
+            if crate::PRERENDERING {
+                return String::new();
+            }
             let base_uri = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.base_uri().ok().flatten());
@@ -119,6 +151,28 @@ mod tests {
             with_base(&base, "/chapters/career"),
             "/backend-guide/chapters/career"
         );
+    }
+
+    #[test]
+    fn every_page_is_listed_once_with_every_chapter_and_quiz() {
+        let pages = every_page();
+        let paths: std::collections::HashSet<String> = pages.iter().map(Page::path).collect();
+        assert_eq!(paths.len(), pages.len(), "a page is listed twice");
+        for chapter in crate::content::chapters() {
+            assert!(paths.contains(&format!("/chapters/{}", chapter.id)));
+            assert!(paths.contains(&format!("/quiz/{}", chapter.id)));
+        }
+        for path in [
+            "/",
+            "/diagram",
+            "/quiz",
+            "/quiz/guide",
+            "/quiz/review",
+            "/quiz/retry",
+            "/progress",
+        ] {
+            assert!(paths.contains(path), "{path}");
+        }
     }
 
     #[test]

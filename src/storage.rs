@@ -59,6 +59,9 @@ thread_local! {
 
 /// The storage object, if the browser hands one out. Never panics.
 fn local_storage() -> Option<web_sys::Storage> {
+    if crate::PRERENDERING {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -75,6 +75,9 @@ pub fn choose(choice: ThemeChoice) -> bool {
 
 /// Sets `<html data-theme>` (removed for `System`, so the CSS media query decides).
 pub fn apply(choice: ThemeChoice) {
+    if crate::PRERENDERING {
+        return;
+    }
     let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

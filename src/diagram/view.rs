@@ -27,11 +27,13 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
     let stack = RwSignal::new(None::<&'static Stack>);
     let scenario = RwSignal::new(&DIAGRAM.scenarios[0]);
     let player = RwSignal::new(Player::default());
-    let narrow = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w < 560.0);
+    // A prerendered page shows the list: the form that reads without JavaScript.
+    let narrow = crate::PRERENDERING
+        || window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 560.0);
     let as_list = RwSignal::new(narrow);
 
     // The trace's current step, and progress when a trace is followed to its end.

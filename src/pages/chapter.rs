@@ -30,7 +30,9 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
     // Once the reader uses the toggle, their choice stands: reaching the end no longer marks
     // the chapter read during this visit.
     let toggled = StoredValue::new(false);
-    track_reading(chapter, toggled);
+    if !crate::PRERENDERING {
+        track_reading(chapter, toggled);
+    }
     view! {
         <PageMeta title=Some(chapter.title.to_string()) description=chapter.summary.to_string() />
         <article class="chapter" aria-labelledby="chapter-title">

@@ -45,6 +45,11 @@ pub fn keep_prerendered_body() {
     }
 }
 
+/// Gives a chapter's body to the view ahead of time (the prerenderer, which has no network).
+pub fn remember(chapter: &'static Chapter, html: String) {
+    BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, html));
+}
+
 fn remembered(id: &str) -> Option<String> {
     BODIES.with(|bodies| bodies.borrow().get(id).cloned())
 }

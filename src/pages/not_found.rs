@@ -1,5 +1,6 @@
 //! Shown for any unknown URL (and for unknown chapter ids): never a blank page.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -19,7 +20,14 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1 id="not-found-title" tabindex="-1">"Page not found"</h1>
             <p>
                 "There is no page at "
-                <code class="not-found__path">{move || location.pathname.get()}</code>
+                // Prerendered as 404.html, which GitHub Pages sends for every unknown path.
+                {if crate::PRERENDERING {
+                    Either::Left("this address")
+                } else {
+                    Either::Right(
+                        view! { <code class="not-found__path">{move || location.pathname.get()}</code> },
+                    )
+                }}
                 ". The link may be mistyped, or the page may have moved."
             </p>
             <p>

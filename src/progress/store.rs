@@ -39,7 +39,9 @@ impl ProgressStore {
             notice: RwSignal::new(notice),
             writable: StoredValue::new(writable),
         };
-        store.follow_other_tabs();
+        if !crate::PRERENDERING {
+            store.follow_other_tabs();
+        }
         provide_context(store);
         store
     }
@@ -126,6 +128,10 @@ impl ProgressStore {
 /// Reads what storage holds and decides what to trust (`startup::start`). Returns the
 /// progress to start with, a notice for the reader, and whether saving is safe.
 fn load() -> (Progress, Option<StorageNotice>, bool) {
+    if crate::PRERENDERING {
+        // A first-time reader's page: nothing stored, nothing to say, nothing to save to.
+        return (Progress::default(), None, false);
+    }
     let stored = storage::read(STORAGE_KEY).map_err(|_| ());
     let mut start = startup::start(storage::health(), stored, QUESTIONS);
     if let Some(original) = start.keep_aside.take() {
@@ -155,5 +161,8 @@ fn keep_aside(text: &str) -> Result<(), storage::StorageError> {
 
 /// Milliseconds since the epoch, from the browser clock.
 pub fn now() -> Millis {
+    if crate::PRERENDERING {
+        return 0;
+    }
     js_sys::Date::now().max(0.0) as Millis
 }

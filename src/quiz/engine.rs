@@ -2,6 +2,7 @@
 //! question (with partial credit), and an attempt that can be saved and resumed. Plain Rust.
 
 use guide_content::quiz::{Kind, Question};
+use guide_content::{QUIZ_GUIDE, QUIZ_RETRY, QUIZ_REVIEW};
 use serde::{Deserialize, Serialize};
 
 use crate::progress::model::Millis;
@@ -68,19 +69,19 @@ pub enum Scope {
 impl Scope {
     pub fn key(&self) -> &str {
         match self {
-            Scope::Guide => "guide",
+            Scope::Guide => QUIZ_GUIDE,
             Scope::Chapter(id) => id,
-            Scope::Review => "review",
-            Scope::RetryMissed => "retry",
+            Scope::Review => QUIZ_REVIEW,
+            Scope::RetryMissed => QUIZ_RETRY,
         }
     }
 
     /// The scope for a key; a chapter key is only accepted if `is_chapter` says it exists.
     pub fn from_key(key: &str, is_chapter: impl Fn(&str) -> bool) -> Option<Scope> {
         match key {
-            "guide" => Some(Scope::Guide),
-            "review" => Some(Scope::Review),
-            "retry" => Some(Scope::RetryMissed),
+            QUIZ_GUIDE => Some(Scope::Guide),
+            QUIZ_REVIEW => Some(Scope::Review),
+            QUIZ_RETRY => Some(Scope::RetryMissed),
             id if is_chapter(id) => Some(Scope::Chapter(id.to_string())),
             _ => None,
         }

@@ -7,11 +7,11 @@
 
 use std::path::PathBuf;
 
-use guide_content::pipeline::build_guide;
+use guide_content::pipeline::load;
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "content".into()));
-    let guide = match build_guide(&dir) {
+    let guide = match load(&dir) {
         Ok(guide) => guide,
         Err(errors) => {
             for error in &errors {

@@ -159,6 +159,14 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
 }
 
 /// Words per minute used for reading-time estimates.
+/// The quizzes that are not one chapter's (`/quiz/guide`, `/quiz/review`, `/quiz/retry`): the
+/// app's quiz scopes and route list use these, and no chapter may take one as its id (the
+/// pipeline checks).
+pub const QUIZ_GUIDE: &str = "guide";
+pub const QUIZ_REVIEW: &str = "review";
+pub const QUIZ_RETRY: &str = "retry";
+pub const RESERVED_QUIZ_KEYS: [&str; 3] = [QUIZ_GUIDE, QUIZ_REVIEW, QUIZ_RETRY];
+
 pub const WORDS_PER_MINUTE: u32 = 220;
 
 /// Reading time in whole minutes for a word count: rounded up, at least one minute.

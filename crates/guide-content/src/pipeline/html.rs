@@ -1,12 +1,11 @@
-//! The guide's pages as static HTML, from the content model, with the same elements, classes
-//! and ids as the app's views (`src/ui/layout.rs`, `src/pages/home.rs`, `src/pages/chapter.rs`,
-//! `src/render.rs`), so the same stylesheet lays both out the same way.
+//! What the build writes as HTML that is not one of the app's views (those are prerendered by
+//! the app's own components, `src/prerender.rs`):
 //!
-//! Two users: the Trunk post-build hook (`examples/prerender.rs`) prerenders the home page and
-//! every chapter page into the app's shell — the text is painted before the wasm has loaded,
-//! and readable without it; the app then mounts over it with the same markup — and writes each
-//! chapter's body as `chapter-bodies/<id>.html`, the only place the app gets chapter text from.
-//! And the benchmark's no-wasm reference site (`examples/reference_html.rs`).
+//! - [`chapter_body`]: a chapter's text as HTML, from the content model — the inside of the
+//!   chapter view's `<div class="chapter__body">`, prerendered in the chapter's page and written
+//!   as `chapter-bodies/<id>.html`, the only place the app gets chapter text from.
+//! - [`prerender_into_shell`]: a rendered view put into the app shell Trunk wrote (title,
+//!   description, `<div id="app">`, `<noscript>`).
 //!
 //! Links are relative to the document's `<base href>` (the site's public URL).
 
@@ -14,198 +13,12 @@ use std::fmt::Write as _;
 
 use crate::{callout_class, plain_text, Alignment, Block, Chapter, Inline, LinkTarget};
 
-/// The site's name, as the app's `PageMeta` puts it in titles.
-pub const SITE_NAME: &str = "The Backend Guide";
-/// The home page's `<title>`.
-pub const HOME_TITLE: &str = "The Backend Guide: what backend developers do, and how to become one";
-/// The home page's meta description (the app's `HomePage` sets the same).
-pub const HOME_DESCRIPTION: &str = "A free, interactive guide to backend development: what backend developers do, how the frontend and backend work together, the languages, frameworks and databases to learn, and how to start the career.";
-
-/// Whether the frame carries the app's controls (menu button, theme picker, quiz and progress
-/// links) — inert until the wasm starts, there so nothing moves when it does — or leaves them
-/// out (the reference site, which has no app).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Controls {
-    Placeholders,
-    None,
-}
-
-/// The `<title>` of a chapter page.
-pub fn chapter_title(chapter: &Chapter) -> String {
-    format!("{} · {SITE_NAME}", chapter.title)
-}
-
-/// A chapter link relative to `<base href>`, as the app's `routes::href` builds it.
-pub fn chapter_href(id: &str, section: Option<&str>) -> String {
+/// A chapter link relative to `<base href>` (the app's `routes::href` adds the base itself).
+fn chapter_href(id: &str, section: Option<&str>) -> String {
     match section {
         Some(s) => format!("chapters/{id}#{s}"),
         None => format!("chapters/{id}"),
     }
-}
-
-/// The frame the app's `Layout` draws around every view: skip link, header, chapter
-/// navigation, `<main>` holding `main`, footer. `current` is the href of the page shown (its
-/// navigation link gets `aria-current="page"`); `""` is the home page.
-pub fn site_frame(chapters: &[Chapter], current: &str, controls: Controls, main: &str) -> String {
-    let aria_current = |href: &str| {
-        if href == current {
-            r#" aria-current="page""#
-        } else {
-            ""
-        }
-    };
-    let home = if current.is_empty() { "./" } else { current };
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<a class="skip-link" href="{home}#main-content">Skip to content</a><header class="site-header"><a class="site-title" href="./"><span class="site-title__mark" aria-hidden="true">{{ }}</span>{SITE_NAME}</a>"#
-    );
-    if controls == Controls::Placeholders {
-        out.push_str(concat!(
-            r#"<button class="menu-button" type="button" aria-controls="site-nav" aria-expanded="false">Chapters</button>"#,
-            r#"<span class="saved-indicator" aria-hidden="true">✓ Saved</span>"#,
-            r#"<a class="quiz-link wide-only" href="quiz">Quiz</a>"#,
-            r#"<a class="progress-link" href="progress"><span class="wide-only">Your progress</span><span class="narrow-only">Progress</span></a>"#,
-            r#"<div class="theme-picker"><label for="theme-select">Theme</label><select id="theme-select">"#,
-            r#"<option value="system" selected>System</option><option value="light">Light</option><option value="dark">Dark</option></select></div>"#,
-        ));
-    }
-    let _ = write!(
-        out,
-        r#"</header><div class="site-body"><nav id="site-nav" class="site-nav" aria-label="Chapters"><a class="site-nav__home" href="./"{}>Home</a><ol class="site-nav__chapters">"#,
-        aria_current("")
-    );
-    for c in chapters {
-        let href = chapter_href(c.id, None);
-        let _ = write!(
-            out,
-            r#"<li data-state="not-started"><a href="{href}"{}>{}</a></li>"#,
-            aria_current(&href),
-            esc(c.title)
-        );
-    }
-    out.push_str("</ol>");
-    if controls == Controls::Placeholders {
-        out.push_str(concat!(
-            r#"<ul class="site-nav__extras"><li><a href="diagram">Interactive diagram</a></li>"#,
-            r#"<li><a href="quiz">Quiz yourself</a></li><li><a href="progress">Your progress</a></li></ul>"#,
-        ));
-    }
-    let _ = write!(
-        out,
-        r#"</nav><main id="main-content" tabindex="-1">{main}</main></div><footer class="site-footer"><p>{SITE_NAME} runs entirely in your browser. Nothing you do here is sent anywhere.</p></footer>"#
-    );
-    out
-}
-
-/// The home page's `<main>`, as a first-time reader sees it (no "Continue where you left off",
-/// no review status). `with_app_links` adds the links to the diagram and the quizzes.
-pub fn home_main(chapters: &[Chapter], with_app_links: bool) -> String {
-    let minutes: u32 = chapters.iter().map(|c| c.reading_minutes).sum();
-    let mut out = String::new();
-    out.push_str(r#"<section class="hero" aria-labelledby="home-title"><h1 id="home-title" tabindex="-1">What does a backend developer actually do?</h1>"#);
-    out.push_str(r#"<p class="hero__lead">Every app you use has a part you never see: the servers, code and databases that check your password, find the products you searched for and keep your data safe. This guide explains that hidden half in plain words. You will learn what backend developers build, how their work meets the frontend in every request, which languages, frameworks and databases they use, what the career looks like, and how to take your first steps. No background needed.</p>"#);
-    let _ = write!(
-        out,
-        r#"<p class="hero__actions"><a class="button button--primary" href="{}">Start reading</a>"#,
-        chapter_href(chapters[0].id, None),
-    );
-    if with_app_links {
-        out.push_str(r#"<a class="button" href="diagram">Explore the interactive diagram</a>"#);
-    }
-    let _ = write!(
-        out,
-        r#"<span class="hero__meta">{} chapters · about {minutes} minutes of reading</span></p></section>"#,
-        chapters.len(),
-    );
-    out.push_str(r#"<section class="chapters" aria-labelledby="chapters-title"><h2 id="chapters-title">Chapters</h2><ol class="chapter-list">"#);
-    for (i, c) in chapters.iter().enumerate() {
-        let _ = write!(
-            out,
-            r#"<li class="chapter-card" data-state="not-started"><h3 class="chapter-card__title"><a href="{}">{}</a></h3><p class="chapter-card__summary">{}</p><p class="chapter-card__meta">Chapter {} · {} min read</p></li>"#,
-            chapter_href(c.id, None),
-            esc(c.title),
-            esc(c.summary),
-            i + 1,
-            c.reading_minutes
-        );
-    }
-    out.push_str("</ol></section>");
-    if with_app_links {
-        out.push_str(concat!(
-            r#"<section class="home-quiz" aria-labelledby="home-quiz-title"><h2 id="home-quiz-title">Quiz yourself</h2>"#,
-            r#"<p>A short quiz for each chapter and one for the whole guide, with an explanation for every answer. "#,
-            r#"<a href="quiz">See all quizzes</a></p></section>"#,
-        ));
-    }
-    out
-}
-
-/// A chapter page's `<main>`: header, contents, body, and the previous/next links. With
-/// `quiz_questions`, also the chapter's end as a first-time reader sees it (not read yet, the
-/// read toggle, "Test yourself").
-pub fn chapter_main(chapters: &[Chapter], index: usize, quiz_questions: Option<usize>) -> String {
-    let chapter = &chapters[index];
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<article class="chapter" aria-labelledby="chapter-title"><header class="chapter__header"><p class="chapter__meta">Chapter {} of {} · {} min read</p><h1 id="chapter-title" tabindex="-1">{}</h1><p class="chapter__summary">{}</p></header>"#,
-        index + 1,
-        chapters.len(),
-        chapter.reading_minutes,
-        esc(chapter.title),
-        esc(chapter.summary)
-    );
-    out.push_str(r#"<nav class="toc" aria-label="On this page"><h2 class="toc__title">On this page</h2><ol>"#);
-    for s in chapter.sections.iter().filter(|s| s.level == 2) {
-        let _ = write!(
-            out,
-            r#"<li><a href="{}">{}</a></li>"#,
-            chapter_href(chapter.id, Some(s.id)),
-            esc(s.title)
-        );
-    }
-    let _ = write!(
-        out,
-        r#"</ol></nav><div class="chapter__body" data-chapter="{}">{}</div>"#,
-        chapter.id,
-        chapter_body(chapter)
-    );
-    if let Some(questions) = quiz_questions {
-        let _ = write!(
-            out,
-            concat!(
-                r#"<section class="chapter__end" aria-label="Your progress in this chapter">"#,
-                r#"<p class="chapter__end-status" aria-live="polite">Reach the end or use the button to mark this chapter as read.</p>"#,
-                r#"<button type="button" class="button read-toggle" aria-pressed="false">Mark as read</button>"#,
-                r#"<p class="chapter__quiz"><a class="button button--primary" href="quiz/{}">Test yourself: {} questions on this chapter</a></p></section>"#,
-            ),
-            chapter.id, questions
-        );
-    }
-    out.push_str(r#"<nav class="pager" aria-label="Previous and next chapter">"#);
-    let pager = |out: &mut String, c: &Chapter, dir: &str, rel: &str, label: &str| {
-        let _ = write!(
-            out,
-            r#"<a class="pager__link pager__link--{dir}" href="{}" rel="{rel}"><span class="pager__direction">{label}</span><span class="pager__title">{}</span></a>"#,
-            chapter_href(c.id, None),
-            esc(c.title)
-        );
-    };
-    if index > 0 {
-        pager(
-            &mut out,
-            &chapters[index - 1],
-            "previous",
-            "prev",
-            "Previous chapter",
-        );
-    }
-    if let Some(next) = chapters.get(index + 1) {
-        pager(&mut out, next, "next", "next", "Next chapter");
-    }
-    out.push_str("</nav></article>");
-    out
 }
 
 /// The inside of a chapter's `<div class="chapter__body">`: its text as HTML. The app shows
@@ -533,5 +346,60 @@ mod tests {
             esc(r#"<a href="x">&</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
         );
+    }
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::chapter_body;
+    use crate::pipeline::build_chapters;
+    use crate::pipeline::tests::chapter;
+
+    /// The body of a one-chapter guide written as `markdown` (plus the required ending).
+    fn body_of(markdown: &str) -> String {
+        let chapters = build_chapters(&[chapter("a", 1, markdown)]).expect("valid content");
+        let body = chapter_body(&chapters[0]);
+        // The required "Further reading" and "Key points" ending is not under test here.
+        body[..body
+            .find(r#"<h2 id="further-reading""#)
+            .expect("the ending")]
+            .to_string()
+    }
+
+    const MARKDOWN: &str = "Intro & 1 < 2.\n\n## First part {#first-part}\n\n> **Common myth:** Node.js is a *framework*.\n\n```sql\nSELECT 1 < 2;\n```\n\n| Left | Centre | Right | None |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n\n::diagram\n\n### Deeper {#deeper}\n\nSee [MDN](https://developer.mozilla.org/) and [part one](#first-part).\n\n1. one\n2. two\n";
+
+    /// Each construct of a chapter, as the stylesheet and the app expect it (in order).
+    const EXPECTED: [&str; 9] = [
+        // Text is escaped.
+        "<p>Intro &amp; 1 &lt; 2.</p>",
+        // Headings: focusable (the router scrolls to them), with a self-link that names them.
+        r#"<h2 id="first-part" tabindex="-1">First part<a class="heading-anchor" href="chapters/a#first-part" aria-label="Link to the section “First part”">#</a></h2>"#,
+        // Callouts: a note with its label, styled by kind.
+        r#"<div class="callout callout--common-myth" role="note" aria-label="Common myth"><p class="callout__label">Common myth</p><p>Node.js is a <em>framework</em>.</p></div>"#,
+        // Code: scrollable by keyboard, named, its language as a class.
+        "<pre class=\"code\" tabindex=\"0\" aria-label=\"Code example (sql)\"><code class=\"language-sql\">SELECT 1 &lt; 2;\n</code></pre>",
+        // Tables: in a named, keyboard-scrollable region; column alignment as classes.
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: Left, Centre, Right, None"><table><thead><tr><th scope="col" class="left">Left</th><th scope="col" class="center">Centre</th><th scope="col" class="right">Right</th><th scope="col">None</th></tr></thead><tbody><tr><td class="left">1</td><td class="center">2</td><td class="right">3</td><td>4</td></tr></tbody></table></div>"#,
+        // The diagram's place: a note and a link until the app draws it there.
+        r#"<div class="embed embed--diagram" data-embed="diagram"><p class="embed__more">The interactive diagram appears here once the app has loaded. <a href="diagram">Open the diagram on its own page</a></p></div>"#,
+        r#"<h3 id="deeper" tabindex="-1">Deeper<a class="heading-anchor" href="chapters/a#deeper" aria-label="Link to the section “Deeper”">#</a></h3>"#,
+        // Links: other sites marked external; sections relative to the base.
+        r#"<p>See <a class="external" href="https://developer.mozilla.org/" rel="noopener">MDN</a> and <a href="chapters/a#first-part">part one</a>.</p>"#,
+        r#"<ol start="1"><li><p>one</p></li><li><p>two</p></li></ol>"#,
+    ];
+
+    #[test]
+    fn every_construct_of_a_chapter_becomes_the_markup_the_app_and_stylesheet_expect() {
+        let body = body_of(MARKDOWN);
+        let mut rest = body.as_str();
+        for part in EXPECTED {
+            assert!(
+                rest.starts_with(part),
+                "expected\n  {part}\nbut the body continues\n  {}",
+                &rest[..rest.len().min(part.len() + 40)]
+            );
+            rest = &rest[part.len()..];
+        }
+        assert_eq!(rest, "", "nothing else in the body");
     }
 }

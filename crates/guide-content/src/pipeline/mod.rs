@@ -98,7 +98,7 @@ pub fn build_chapters(files: &[SourceFile]) -> Result<Vec<Chapter>, Vec<ContentE
 }
 
 /// Everything under `content/`, parsed and validated together.
-pub struct Guide {
+pub struct Content {
     pub chapters: Vec<Chapter>,
     pub diagram: Diagram,
     pub questions: Vec<Question>,
@@ -107,8 +107,9 @@ pub struct Guide {
 }
 
 /// Reads and checks `content/chapters/*.md`, `content/diagram.toml` and `content/quiz/*.toml`
-/// under `content_dir`: the one entry point of `build.rs`, the tests and the content checker.
-pub fn build_guide(content_dir: &Path) -> Result<Guide, Vec<ContentError>> {
+/// under `content_dir`: the one entry point of `build.rs`, the prerenderer, the benchmark's
+/// reference site, the tests and the content checker.
+pub fn load(content_dir: &Path) -> Result<Content, Vec<ContentError>> {
     let unreadable = |path: &Path, e: std::io::Error| {
         vec![ContentError {
             file: path.display().to_string(),
@@ -134,7 +135,7 @@ pub fn build_guide(content_dir: &Path) -> Result<Guide, Vec<ContentError>> {
         .chain(&quiz_files)
         .map(|f| f.path.clone())
         .collect();
-    Ok(Guide {
+    Ok(Content {
         chapters,
         diagram,
         questions,

@@ -14,8 +14,7 @@ use crate::Chapter;
 pub const MIN_PER_CHAPTER: usize = 4;
 pub const MIN_QUESTIONS: usize = 40;
 
-/// Quiz names that are not chapters (`/quiz/guide`, `/quiz/review`, `/quiz/retry`).
-pub const RESERVED_KEYS: [&str; 3] = ["guide", "review", "retry"];
+use crate::RESERVED_QUIZ_KEYS as RESERVED_KEYS;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
