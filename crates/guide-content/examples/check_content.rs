@@ -1,5 +1,6 @@
 //! A quick check of everything under `content/`, for writers: the same rules as the build,
-//! without building the app. Prints each chapter's words and question count.
+//! without building the app. Prints each chapter's words and question count, and the question
+//! bank's statistics (kinds, difficulties, and the shares the fairness rules bound).
 //!
 //! ```sh
 //! cargo run -p guide-content --features pipeline --example check_content [-- CONTENT_DIR]
@@ -7,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use guide_content::pipeline::load;
+use guide_content::pipeline::{bank_stats, load};
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "content".into()));
@@ -32,4 +33,6 @@ fn main() {
         guide.questions.len(),
         guide.chapters.len()
     );
+    println!();
+    println!("{}", bank_stats(&guide.questions));
 }

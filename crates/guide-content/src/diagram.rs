@@ -30,14 +30,19 @@ pub struct Node {
     pub section: LinkTarget,
 }
 
+/// In `content/diagram.toml`: `frontend`, `backend`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "pipeline", derive(serde::Deserialize))]
+#[cfg_attr(feature = "pipeline", serde(rename_all = "lowercase"))]
 pub enum Side {
     Frontend,
     Backend,
 }
 
-/// Who builds and looks after a part.
+/// Who builds and looks after a part. In `content/diagram.toml`: `frontend`, `backend`, `both`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "pipeline", derive(serde::Deserialize))]
+#[cfg_attr(feature = "pipeline", serde(rename_all = "lowercase"))]
 pub enum Builder {
     Frontend,
     Backend,

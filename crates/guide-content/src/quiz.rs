@@ -29,7 +29,10 @@ pub struct Choice {
     pub feedback: &'static str,
 }
 
+/// In `content/quiz/*.toml`: `single`, `multiple`, `true-false`, `order`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "pipeline", derive(serde::Deserialize))]
+#[cfg_attr(feature = "pipeline", serde(rename_all = "kebab-case"))]
 pub enum Kind {
     /// Exactly one right option.
     Single,
@@ -48,7 +51,10 @@ impl Kind {
     }
 }
 
+/// In `content/quiz/*.toml`: `easy`, `medium`, `hard`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "pipeline", derive(serde::Deserialize))]
+#[cfg_attr(feature = "pipeline", serde(rename_all = "lowercase"))]
 pub enum Difficulty {
     Easy,
     Medium,

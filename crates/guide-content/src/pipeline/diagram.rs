@@ -25,29 +25,14 @@ struct DiagramFile {
 struct NodeIn {
     id: String,
     label: String,
-    side: SideIn,
-    builder: BuilderIn,
+    side: Side,
+    builder: Builder,
     column: u8,
     row: u8,
     what: String,
     in_a_request: String,
     examples: Vec<String>,
     section: String,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum SideIn {
-    Frontend,
-    Backend,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum BuilderIn {
-    Frontend,
-    Backend,
-    Both,
 }
 
 #[derive(Deserialize)]
@@ -94,12 +79,40 @@ pub fn build_diagram(
     file: &SourceFile,
     chapters: &[Chapter],
 ) -> Result<Diagram, Vec<ContentError>> {
-    let error = |message: String| ContentError {
-        file: file.path.clone(),
-        line: None,
-        message,
+    let parsed = parse_file(file)?;
+    let mut problems = Vec::new();
+    let mut check = |ok: bool, message: String| {
+        if !ok {
+            problems.push(message);
+        }
     };
-    let parsed: DiagramFile = toml::from_str(&file.text).map_err(|e| {
+    check_not_empty(&parsed, &mut check);
+    let nodes = build_nodes(&parsed.nodes, chapters, &mut check);
+    let node_ids: Vec<&str> = nodes.iter().map(|n| n.id).collect();
+    let connections = build_connections(&parsed.connections, &node_ids, &mut check);
+    let scenarios = build_scenarios(&parsed.scenarios, &node_ids, &connections, &mut check);
+    let stacks = build_stacks(&parsed.stacks, &node_ids, &mut check);
+    if problems.is_empty() {
+        Ok(Diagram {
+            nodes: leak(nodes),
+            connections: leak(connections),
+            scenarios: leak(scenarios),
+            stacks: leak(stacks),
+        })
+    } else {
+        Err(problems
+            .into_iter()
+            .map(|message| ContentError {
+                file: file.path.clone(),
+                line: None,
+                message,
+            })
+            .collect())
+    }
+}
+
+fn parse_file(file: &SourceFile) -> Result<DiagramFile, Vec<ContentError>> {
+    toml::from_str(&file.text).map_err(|e| {
         let line = e
             .span()
             .map(|span| file.text[..span.start].matches('\n').count() + 1);
@@ -108,19 +121,34 @@ pub fn build_diagram(
             line,
             message: format!("invalid diagram: {}", e.message()),
         }]
-    })?;
-    let mut errors = Vec::new();
-    let mut check = |ok: bool, message: String| {
-        if !ok {
-            errors.push(error(message));
-        }
-    };
+    })
+}
 
+/// The view opens on the first scenario and the first stack, and draws at least one part.
+fn check_not_empty(parsed: &DiagramFile, check: &mut impl FnMut(bool, String)) {
+    for (what, empty) in [
+        ("nodes", parsed.nodes.is_empty()),
+        ("scenarios", parsed.scenarios.is_empty()),
+        ("stacks", parsed.stacks.is_empty()),
+    ] {
+        check(
+            !empty,
+            format!("the diagram needs at least one of its {what}"),
+        );
+    }
+}
+
+/// Ids kebab-case and unique, one node per grid cell on its side's columns, text filled in,
+/// section links resolving.
+fn build_nodes(
+    parsed: &[NodeIn],
+    chapters: &[Chapter],
+    check: &mut impl FnMut(bool, String),
+) -> Vec<Node> {
     let mut ids = HashSet::new();
     let mut cells = HashSet::new();
-    let node_ids: Vec<&str> = parsed.nodes.iter().map(|n| n.id.as_str()).collect();
     let mut nodes = Vec::new();
-    for n in &parsed.nodes {
+    for n in parsed {
         check(
             is_kebab_id(&n.id),
             format!("node id `{}` must be lowercase-kebab", n.id),
@@ -137,8 +165,8 @@ pub fn build_diagram(
             ),
         );
         let columns = match n.side {
-            SideIn::Frontend => FRONTEND_COLUMNS,
-            SideIn::Backend => BACKEND_COLUMNS,
+            Side::Frontend => FRONTEND_COLUMNS,
+            Side::Backend => BACKEND_COLUMNS,
         };
         check(
             columns.contains(&n.column) && ROWS.contains(&n.row),
@@ -161,54 +189,64 @@ pub fn build_diagram(
             !n.examples.is_empty(),
             format!("node `{}` has no examples", n.id),
         );
-        let section = match parse_section(&n.section) {
-            Some(target) => {
-                if let Some(problem) = check_link(chapters, &target) {
-                    check(false, format!("node `{}`: {problem}", n.id));
-                }
-                target
-            }
-            None => {
-                check(
-                    false,
-                    format!(
-                        "node `{}`: section `{}` must look like /chapters/<id>#<anchor>",
-                        n.id, n.section
-                    ),
-                );
-                LinkTarget::External("")
-            }
-        };
         nodes.push(Node {
             id: leak_str(n.id.as_str()),
             label: leak_str(n.label.trim()),
-            side: match n.side {
-                SideIn::Frontend => Side::Frontend,
-                SideIn::Backend => Side::Backend,
-            },
-            builder: match n.builder {
-                BuilderIn::Frontend => Builder::Frontend,
-                BuilderIn::Backend => Builder::Backend,
-                BuilderIn::Both => Builder::Both,
-            },
+            side: n.side,
+            builder: n.builder,
             column: n.column,
             row: n.row,
             what: leak_str(n.what.trim()),
             in_a_request: leak_str(n.in_a_request.trim()),
             examples: leak(n.examples.iter().map(|e| leak_str(e.trim())).collect()),
-            section,
+            section: node_section(n, chapters, check),
         });
     }
+    nodes
+}
 
-    let mut connection_ids = HashSet::new();
+/// A node's "Read more" link: `/chapters/<id>#<anchor>`, resolving.
+fn node_section(
+    n: &NodeIn,
+    chapters: &[Chapter],
+    check: &mut impl FnMut(bool, String),
+) -> LinkTarget {
+    match parse_section(&n.section) {
+        Some(target) => {
+            if let Some(problem) = check_link(chapters, &target) {
+                check(false, format!("node `{}`: {problem}", n.id));
+            }
+            target
+        }
+        None => {
+            check(
+                false,
+                format!(
+                    "node `{}`: section `{}` must look like /chapters/<id>#<anchor>",
+                    n.id, n.section
+                ),
+            );
+            LinkTarget::External("")
+        }
+    }
+}
+
+/// Ids kebab-case and unique; every connection joins two different existing nodes, and every
+/// node has a connection.
+fn build_connections(
+    parsed: &[ConnectionIn],
+    node_ids: &[&str],
+    check: &mut impl FnMut(bool, String),
+) -> Vec<Connection> {
+    let mut ids = HashSet::new();
     let mut connections = Vec::new();
-    for c in &parsed.connections {
+    for c in parsed {
         check(
             is_kebab_id(&c.id),
             format!("connection id `{}` must be lowercase-kebab", c.id),
         );
         check(
-            connection_ids.insert(c.id.as_str()),
+            ids.insert(c.id.as_str()),
             format!("duplicate connection id `{}`", c.id),
         );
         for end in [&c.from, &c.to] {
@@ -228,57 +266,47 @@ pub fn build_diagram(
             label: leak_str(c.label.trim()),
         });
     }
-    for n in &node_ids {
+    for n in node_ids {
         check(
             connections.iter().any(|c| c.touches(n)),
             format!("node `{n}` is not connected to anything"),
         );
     }
+    connections
+}
 
-    let mut scenario_ids = HashSet::new();
+/// Ids kebab-case and unique, at least two steps, each naming an existing node, a connection
+/// that touches it (if any) and a caption.
+fn build_scenarios(
+    parsed: &[ScenarioIn],
+    node_ids: &[&str],
+    connections: &[Connection],
+    check: &mut impl FnMut(bool, String),
+) -> Vec<Scenario> {
+    let mut ids = HashSet::new();
     let mut scenarios = Vec::new();
-    for s in &parsed.scenarios {
+    for s in parsed {
         check(
             is_kebab_id(&s.id),
             format!("scenario id `{}` must be lowercase-kebab", s.id),
         );
         check(
-            scenario_ids.insert(s.id.as_str()),
+            ids.insert(s.id.as_str()),
             format!("duplicate scenario id `{}`", s.id),
         );
         check(
             s.steps.len() >= 2,
             format!("scenario `{}` needs at least 2 steps", s.id),
         );
-        let mut steps = Vec::new();
-        for (i, step) in s.steps.iter().enumerate() {
-            let at = format!("scenario `{}` step {}", s.id, i + 1);
-            check(
-                node_ids.contains(&step.node.as_str()),
-                format!("{at} names unknown node `{}`", step.node),
-            );
-            if let Some(id) = &step.connection {
-                match connections.iter().find(|c| c.id == id) {
-                    None => check(false, format!("{at} names unknown connection `{id}`")),
-                    Some(c) => check(
-                        c.touches(&step.node),
-                        format!(
-                            "{at}: connection `{id}` does not touch node `{}`",
-                            step.node
-                        ),
-                    ),
-                }
-            }
-            check(
-                !step.caption.trim().is_empty(),
-                format!("{at} has no caption"),
-            );
-            steps.push(Step {
-                node: leak_str(step.node.as_str()),
-                connection: step.connection.as_deref().map(leak_str),
-                caption: leak_str(step.caption.trim()),
-            });
-        }
+        let steps = s
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let at = format!("scenario `{}` step {}", s.id, i + 1);
+                build_step(step, &at, node_ids, connections, check)
+            })
+            .collect();
         scenarios.push(Scenario {
             id: leak_str(s.id.as_str()),
             title: leak_str(s.title.trim()),
@@ -286,19 +314,61 @@ pub fn build_diagram(
             steps: leak(steps),
         });
     }
+    scenarios
+}
 
-    let mut stack_ids = HashSet::new();
+fn build_step(
+    step: &StepIn,
+    at: &str,
+    node_ids: &[&str],
+    connections: &[Connection],
+    check: &mut impl FnMut(bool, String),
+) -> Step {
+    check(
+        node_ids.contains(&step.node.as_str()),
+        format!("{at} names unknown node `{}`", step.node),
+    );
+    if let Some(id) = &step.connection {
+        match connections.iter().find(|c| c.id == id) {
+            None => check(false, format!("{at} names unknown connection `{id}`")),
+            Some(c) => check(
+                c.touches(&step.node),
+                format!(
+                    "{at}: connection `{id}` does not touch node `{}`",
+                    step.node
+                ),
+            ),
+        }
+    }
+    check(
+        !step.caption.trim().is_empty(),
+        format!("{at} has no caption"),
+    );
+    Step {
+        node: leak_str(step.node.as_str()),
+        connection: step.connection.as_deref().map(leak_str),
+        caption: leak_str(step.caption.trim()),
+    }
+}
+
+/// Ids kebab-case and unique; every stack labels every node (in node order) and nothing else.
+fn build_stacks(
+    parsed: &[StackIn],
+    node_ids: &[&str],
+    check: &mut impl FnMut(bool, String),
+) -> Vec<Stack> {
+    let mut ids = HashSet::new();
     let mut stacks = Vec::new();
-    for s in &parsed.stacks {
+    for s in parsed {
         check(
             is_kebab_id(&s.id),
             format!("stack id `{}` must be lowercase-kebab", s.id),
         );
         check(
-            stack_ids.insert(s.id.as_str()),
+            ids.insert(s.id.as_str()),
             format!("duplicate stack id `{}`", s.id),
         );
-        for n in &node_ids {
+        for n in node_ids {
             check(
                 s.labels.get(*n).is_some_and(|l| !l.trim().is_empty()),
                 format!("stack `{}` has no label for node `{n}`", s.id),
@@ -324,17 +394,7 @@ pub fn build_diagram(
             ),
         });
     }
-
-    if errors.is_empty() {
-        Ok(Diagram {
-            nodes: leak(nodes),
-            connections: leak(connections),
-            scenarios: leak(scenarios),
-            stacks: leak(stacks),
-        })
-    } else {
-        Err(errors)
-    }
+    stacks
 }
 
 fn parse_section(path: &str) -> Option<LinkTarget> {
@@ -562,6 +622,24 @@ database = "SQLite"
             e.iter()
                 .any(|m| m.contains("must look like /chapters/<id>#<anchor>")),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_diagram_without_nodes_scenarios_or_stacks_is_rejected() {
+        let e = errors("nodes = []\nconnections = []\nscenarios = []\nstacks = []\n");
+        for what in ["nodes", "scenarios", "stacks"] {
+            let expected =
+                format!("content/diagram.toml: the diagram needs at least one of its {what}");
+            assert!(e.contains(&expected), "{what}: {e:?}");
+        }
+        let start = VALID.find("[[scenarios]]").unwrap();
+        let end = VALID.find("[[stacks]]").unwrap();
+        let no_scenarios = format!("scenarios = []\n{}{}", &VALID[..start], &VALID[end..]);
+        let e = errors(&no_scenarios);
+        assert_eq!(
+            e,
+            ["content/diagram.toml: the diagram needs at least one of its scenarios"]
         );
     }
 

@@ -5,6 +5,7 @@
 pub mod csp;
 mod diagram;
 mod emit;
+mod fairness;
 pub mod html;
 mod markdown;
 mod quiz;
@@ -20,6 +21,7 @@ use crate::Chapter;
 
 pub use diagram::{build_diagram, emit_diagram};
 pub use emit::emit_rust;
+pub use fairness::{bank_stats, correct_is_longest, BankStats};
 pub use quiz::{build_quiz, emit_quiz, read_quiz_dir, MIN_PER_CHAPTER, MIN_QUESTIONS};
 
 /// One chapter source file as read from disk.

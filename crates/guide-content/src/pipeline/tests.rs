@@ -1,5 +1,5 @@
 use super::*;
-use crate::pipeline::quiz::{build_quiz, emit_quiz};
+use crate::pipeline::quiz::{build_quiz, emit_quiz, MIN_PER_CHAPTER, MIN_QUESTIONS};
 use crate::{Block, Inline, LinkTarget};
 
 fn file(name: &str, text: &str) -> SourceFile {
@@ -373,6 +373,10 @@ fn quiz_file(chapter: &str, questions: &str) -> SourceFile {
 }
 
 fn single(id: &str, section: &str) -> String {
+    single_with(id, section, "Right", "Wrong")
+}
+
+fn single_with(id: &str, section: &str, right: &str, wrong: &str) -> String {
     format!(
         r#"
 [[questions]]
@@ -383,12 +387,15 @@ kind = "single"
 prompt = "Which?"
 explanation = "Because."
 options = [
-  {{ text = "Right", correct = true, feedback = "Yes." }},
-  {{ text = "Wrong", correct = false, feedback = "No." }},
+  {{ text = "{right}", correct = true, feedback = "Yes." }},
+  {{ text = "{wrong}", correct = false, feedback = "No." }},
 ]
 "#
     )
 }
+
+/// Questions per chapter for a bank of the two test chapters that is big enough.
+const ENOUGH: usize = MIN_QUESTIONS.div_ceil(2);
 
 /// `n` valid single-choice questions for chapter `a` (section `first-part`) and `b`.
 fn valid_bank(n: usize) -> Vec<SourceFile> {
@@ -411,7 +418,7 @@ fn quiz_errors(files: &[SourceFile]) -> Vec<String> {
 
 #[test]
 fn a_valid_bank_becomes_questions_in_chapter_order() {
-    let mut files = valid_bank(20);
+    let mut files = valid_bank(ENOUGH);
     files.reverse();
     let tf = r#"
 [[questions]]
@@ -424,10 +431,21 @@ explanation = "They do."
 answer = false
 if_true = "Not here."
 if_false = "Right."
+
+[[questions]]
+id = "tf-true"
+section = "second"
+difficulty = "easy"
+kind = "true-false"
+prompt = "Servers answer requests."
+explanation = "They do."
+answer = true
+if_true = "Right."
+if_false = "They do."
 "#;
     files[0].text.push_str(tf);
     let questions = build_quiz(&files, &quiz_chapters()).expect("valid bank");
-    assert_eq!(questions.len(), 41);
+    assert_eq!(questions.len(), 2 * ENOUGH + 2);
     assert_eq!(questions[0].chapter, "a", "chapter order, not file order");
     let tf = questions.iter().find(|q| q.id == "tf").unwrap();
     assert_eq!(tf.kind, crate::quiz::Kind::TrueFalse);
@@ -439,22 +457,23 @@ if_false = "Right."
 }
 
 #[test]
-fn every_chapter_needs_four_questions_and_the_bank_forty() {
-    let files = valid_bank(3);
+fn every_chapter_and_the_bank_need_enough_questions() {
+    let files = valid_bank(MIN_PER_CHAPTER - 1);
     let errors = quiz_errors(&files);
+    let short = format!(
+        "chapter `a` has {} questions; every chapter needs at least {MIN_PER_CHAPTER}",
+        MIN_PER_CHAPTER - 1
+    );
+    assert!(errors.iter().any(|e| e.contains(&short)), "{errors:?}");
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("chapter `a` has 3 question(s)")),
-        "{errors:?}"
-    );
-    assert!(
-        errors.iter().any(|e| e.contains("needs at least 40")),
+            .any(|e| e.contains(&format!("needs at least {MIN_QUESTIONS}"))),
         "{errors:?}"
     );
     let only_a = vec![quiz_file(
         "a",
-        &(0..40)
+        &(0..MIN_QUESTIONS)
             .map(|i| single(&format!("a-{i}"), "first-part"))
             .collect::<String>(),
     )];
@@ -469,7 +488,7 @@ fn every_chapter_needs_four_questions_and_the_bank_forty() {
 
 #[test]
 fn duplicate_ids_unknown_sections_and_files_are_rejected() {
-    let mut files = valid_bank(20);
+    let mut files = valid_bank(ENOUGH);
     files[0].text.push_str(&single("b-1", "first-part"));
     files[1]
         .text
@@ -556,7 +575,7 @@ prompt = "?"
 explanation = ""
 if_true = "."
 "#;
-    let mut files = valid_bank(20);
+    let mut files = valid_bank(ENOUGH);
     files[0].text.push_str(bad);
     let errors = quiz_errors(&files);
     for expected in [
@@ -578,7 +597,7 @@ if_true = "."
 
 #[test]
 fn a_toml_error_names_the_file_and_line() {
-    let mut files = valid_bank(20);
+    let mut files = valid_bank(ENOUGH);
     files[1]
         .text
         .push_str("\n[[questions]]\nid = \"broken\"\nkind = \n");
@@ -589,4 +608,239 @@ fn a_toml_error_names_the_file_and_line() {
             .any(|e| e.starts_with("content/quiz/b.toml:") && e.contains("invalid quiz file")),
         "{errors:?}"
     );
+}
+
+// --- Quiz fairness ------------------------------------------------------------------------
+
+fn true_false(id: &str, answer: bool) -> String {
+    format!(
+        r#"
+[[questions]]
+id = "{id}"
+section = "second"
+difficulty = "medium"
+kind = "true-false"
+prompt = "Statement {id}."
+explanation = "Because."
+answer = {answer}
+if_true = "If true."
+if_false = "If false."
+"#
+    )
+}
+
+/// A valid bank plus true/false questions with these answers.
+fn bank_with_true_false(answers: &[bool]) -> Vec<SourceFile> {
+    let mut files = valid_bank(ENOUGH);
+    for (i, answer) in answers.iter().enumerate() {
+        files[1]
+            .text
+            .push_str(&true_false(&format!("tf-{i}"), *answer));
+    }
+    files
+}
+
+#[test]
+fn true_false_answers_are_between_forty_and_sixty_percent_true() {
+    for answers in [
+        &[true, false, false, false][..],
+        &[true, true, true, false],
+        &[false, false],
+    ] {
+        let errors = quiz_errors(&bank_with_true_false(answers));
+        let t = answers.iter().filter(|a| **a).count();
+        let expected = format!(
+            "content/quiz: {t} of {} true/false answers are \"true\"",
+            answers.len()
+        );
+        assert!(
+            errors.iter().any(|e| e.starts_with(&expected)),
+            "{answers:?}: {errors:?}"
+        );
+    }
+    for answers in [
+        &[true, true, false, false, false][..],
+        &[true, true, true, false, false],
+        &[true, false],
+    ] {
+        build_quiz(&bank_with_true_false(answers), &quiz_chapters())
+            .unwrap_or_else(|e| panic!("{answers:?} is fair: {e:?}"));
+    }
+}
+
+/// A valid bank where the right option is the longest in `longest` of its questions.
+fn bank_with_longest_right(longest: usize) -> Vec<SourceFile> {
+    let mut files = valid_bank(ENOUGH);
+    files[0].text = (0..ENOUGH)
+        .map(|i| {
+            let id = format!("a-{i}");
+            if i < longest {
+                single_with(&id, "first-part", "The longer right one", "Short")
+            } else {
+                single(&id, "first-part")
+            }
+        })
+        .collect();
+    files
+}
+
+#[test]
+fn the_right_option_is_the_longest_in_at_most_a_third() {
+    let allowed = 2 * ENOUGH / 3;
+    let questions = build_quiz(&bank_with_longest_right(allowed), &quiz_chapters())
+        .expect("a third is allowed");
+    let stats = crate::pipeline::bank_stats(&questions);
+    assert_eq!((stats.longest_correct, stats.choice), (allowed, 2 * ENOUGH));
+    let errors = quiz_errors(&bank_with_longest_right(allowed + 1));
+    let expected = format!(
+        "content/quiz: the right option is the longest in {} of {}",
+        allowed + 1,
+        2 * ENOUGH
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&expected) && e.contains("a-0, a-1")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn longest_means_every_right_option_longer_than_every_wrong_one() {
+    let multiple = |id: &str, texts: [(&str, bool); 4]| {
+        let options: String = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (text, correct))| {
+                format!("  {{ text = \"{text}\", correct = {correct}, feedback = \"F{i}.\" }},\n")
+            })
+            .collect();
+        format!(
+            "[[questions]]\nid = \"{id}\"\nsection = \"first-part\"\ndifficulty = \"easy\"\nkind = \"multiple\"\nprompt = \"?\"\nexplanation = \".\"\noptions = [\n{options}]\n"
+        )
+    };
+    let mut files = valid_bank(ENOUGH);
+    files[0].text.push_str(&multiple(
+        "m-longest",
+        [
+            ("Long right", true),
+            ("Long right 2", true),
+            ("Short", false),
+            ("Tiny", false),
+        ],
+    ));
+    files[0].text.push_str(&multiple(
+        "m-mixed",
+        [
+            ("Long right", true),
+            ("Ok", true),
+            ("Short", false),
+            ("Tiny", false),
+        ],
+    ));
+    files[0]
+        .text
+        .push_str(&single_with("s-tie", "first-part", "Equal", "Same!"));
+    files[0]
+        .text
+        .push_str(&single_with("s-long", "first-part", "Longer", "Short"));
+    let questions = build_quiz(&files, &quiz_chapters()).expect("valid bank");
+    let longest = |id: &str| {
+        crate::pipeline::correct_is_longest(questions.iter().find(|q| q.id == id).unwrap())
+    };
+    assert!(longest("m-longest"));
+    assert!(
+        !longest("m-mixed"),
+        "one right option is shorter than a wrong one"
+    );
+    assert!(!longest("s-tie"), "strictly longest");
+    assert!(longest("s-long"));
+}
+
+#[test]
+fn options_of_a_question_do_not_share_feedback() {
+    let mut files = valid_bank(ENOUGH);
+    files[0].text.push_str(
+        r#"
+[[questions]]
+id = "same-feedback"
+section = "first-part"
+difficulty = "easy"
+kind = "single"
+prompt = "Which?"
+explanation = "Because."
+options = [
+  { text = "Right", correct = true, feedback = "It depends." },
+  { text = "Wrong", correct = false, feedback = "It depends." },
+]
+"#,
+    );
+    files[1].text.push_str(
+        r#"
+[[questions]]
+id = "tf-same"
+section = "second"
+difficulty = "easy"
+kind = "true-false"
+prompt = "Servers run code."
+explanation = "They do."
+answer = true
+if_true = "See the chapter."
+if_false = "See the chapter."
+"#,
+    );
+    let errors = quiz_errors(&files);
+    let line = files[0]
+        .text
+        .lines()
+        .position(|l| l.contains("\"same-feedback\""))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "content/quiz/a.toml:{line}: question `same-feedback`: options `Right` and `Wrong` share their feedback"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(&expected)),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e
+                .contains("question `tf-same`: options `True` and `False` share their feedback")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn bank_statistics_count_kinds_difficulties_and_shares() {
+    let mut files = bank_with_true_false(&[true, false]);
+    files[0].text = (0..ENOUGH)
+        .map(|i| {
+            let id = format!("a-{i}");
+            if i == 0 {
+                single_with(&id, "first-part", "The longer right one", "Short")
+            } else {
+                single(&id, "first-part")
+            }
+        })
+        .collect();
+    let questions = build_quiz(&files, &quiz_chapters()).expect("valid bank");
+    let stats = crate::pipeline::bank_stats(&questions);
+    assert_eq!(stats.questions, 2 * ENOUGH + 2);
+    assert_eq!(stats.per_chapter, vec![("a", ENOUGH), ("b", ENOUGH + 2)]);
+    assert_eq!(stats.per_kind[0], (crate::quiz::Kind::Single, 2 * ENOUGH));
+    assert_eq!(stats.per_kind[2], (crate::quiz::Kind::TrueFalse, 2));
+    assert_eq!(
+        stats.per_difficulty[1],
+        (crate::quiz::Difficulty::Medium, 2)
+    );
+    assert_eq!((stats.answer_true, stats.true_false), (1, 2));
+    assert_eq!((stats.longest_correct, stats.choice), (1, 2 * ENOUGH));
+    let shown = stats.to_string();
+    assert!(
+        shown.contains("true/false answered \"true\": 1 of 2 (50%"),
+        "{shown}"
+    );
+    assert!(shown.contains("per kind: single"), "{shown}");
 }
