@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use fantoccini::key::Key;
-use guide_content::pipeline::{build_chapters, read_chapter_dir};
+use guide_content::pipeline::load;
 use guide_content::Chapter;
 use serde_json::Value;
 
@@ -16,8 +16,9 @@ use crate::page::{js_string, Page, TestResult};
 pub fn chapters() -> &'static [Chapter] {
     static CHAPTERS: OnceLock<Vec<Chapter>> = OnceLock::new();
     CHAPTERS.get_or_init(|| {
-        let files = read_chapter_dir(Path::new("content/chapters")).expect("content readable");
-        build_chapters(&files).expect("content valid")
+        load(Path::new("content"))
+            .map(|content| content.chapters)
+            .expect("content valid")
     })
 }
 
@@ -457,71 +458,160 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
     Ok(())
 }
 
-/// The home page and every chapter page arrive with their text in the HTML (painted before the
-/// wasm has loaded, readable without it), and it is what the app then shows: the same title,
-/// description, text, section anchors and link targets in `<main>`. The interactive diagram
-/// embedded in a chapter is the one difference (a note and a link until the app draws it).
-pub async fn prerendered_pages_hold_what_the_app_shows(page: &Page) -> TestResult {
-    let mut paths = vec![String::new()];
-    paths.extend(chapters().iter().map(|c| format!("chapters/{}", c.id)));
-    for path in paths {
-        page.open(&path).await?;
-        let [served, live]: [Value; 2] = page
-            .js(r#"
-                const summary = (doc, main) => {
-                    main = main.cloneNode(true);
-                    const embeds = main.querySelectorAll('.embed').length;
-                    main.querySelectorAll('.embed').forEach(e => e.remove());
-                    return {
-                        title: doc.title,
-                        description: doc.querySelector('meta[name=description]')?.content,
-                        prerendered: doc.getElementById('app')?.hasAttribute('data-prerendered'),
-                        text: main.textContent.replace(/\s+/g, ' ').trim(),
-                        ids: [...main.querySelectorAll('[id]')].map(e => e.id),
-                        links: [...main.querySelectorAll('a[href]')]
-                            .map(a => new URL(a.getAttribute('href'), document.baseURI).href),
-                        embeds,
-                    };
-                };
-                return fetch(location.href, { cache: 'no-store' })
-                    .then(r => r.text())
-                    .then(html => {
-                        const doc = new DOMParser().parseFromString(html, 'text/html');
-                        const main = doc.querySelector('#app main');
-                        if (!main) return [null, null];
-                        return [summary(doc, main), summary(document, document.querySelector('#app main'))];
-                    });
-            "#)
-            .await?;
+/// Every page of the site, as the app's route list has it (`routes::every_page`), relative
+/// to the site root: `""` for home, `chapters/apis`, `quiz/guide`, …
+pub fn every_path() -> Vec<String> {
+    backend_guide::routes::every_page()
+        .iter()
+        .map(|page| page.path().trim_start_matches('/').to_string())
+        .collect()
+}
+
+/// What the prerendering test reads from a page in a frame: the document as served with its
+/// scripts taken out (what is painted before the wasm arrives, and what a reader without
+/// JavaScript gets), or the page with the app mounted over it.
+const PAGE_SUMMARY: &str = r#"
+    const summary = (doc, before) => {
+        const main = doc.querySelector('#app main');
+        if (!main) return null;
+        // The diagram embedded in a chapter is drawn by the app in place of its note: compare
+        // up to it.
+        const embed = main.querySelector('.embed');
+        const upTo = e => !embed || !(embed.compareDocumentPosition(e) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) && e !== embed;
+        const clone = main.cloneNode(true);
+        clone.querySelectorAll('.embed').forEach(e => e.remove());
+        // (What holds the embed grows with it: its height is not compared.)
+        const box = e => { const r = e.getBoundingClientRect(); return [e.tagName.toLowerCase(), Math.round(r.left), Math.round(r.top), Math.round(r.width), embed && e.contains(embed) ? '' : Math.round(r.height)].join(' '); };
+        return {
+            title: doc.title,
+            description: doc.querySelector('meta[name=description]')?.content,
+            h1: main.querySelector('h1')?.textContent.trim(),
+            text: clone.textContent.replace(/\s+/g, ' ').trim(),
+            ids: [...clone.querySelectorAll('[id]')].map(e => e.id),
+            links: [...clone.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), doc.baseURI).href),
+            structure: [...clone.querySelectorAll('*')].map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')).join(' '),
+            boxes: [...doc.querySelectorAll('.site-header, #app main, #app main > *, #app main > * > *, .site-footer')].filter(upTo).slice(0, 40).map(box),
+        };
+    };
+"#;
+
+/// Loads `path` into two frames `width` CSS pixels wide: as served with its scripts taken out,
+/// and as a reader gets it (the app mounted over it, nothing stored); returns both summaries
+/// and the second frame's errors.
+async fn served_and_mounted(page: &Page, path: &str, width: u32) -> TestResult<(Value, Value)> {
+    let script = format!(
+        r#"{PAGE_SUMMARY}
+        const url = {url};
+        const served = await fetch(url, {{ cache: 'no-store' }}).then(r => r.text());
+        const load = (id, set) => new Promise(done => {{
+            document.getElementById(id)?.remove();
+            const f = document.createElement('iframe');
+            f.id = id; f.title = id;
+            f.style.cssText = 'position: fixed; top: 0; left: 0; height: 800px; border: 0; width: {width}px';
+            f.onload = () => done(f);
+            set(f);
+            document.body.append(f);
+        }});
+        const still = await load('still', f => f.srcdoc = served.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+        localStorage.clear();
+        const live = await load('live', f => f.src = url);
+        const doc = live.contentDocument;
+        for (let i = 0; i < 200 && !(doc.documentElement.dataset.app === 'running' && doc.querySelector('#app:not([data-prerendered]) main h1') && !doc.querySelector('.chapter__loading')); i++) {{
+            await new Promise(r => setTimeout(r, 50));
+        }}
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const result = [summary(still.contentDocument), summary(doc), doc.documentElement.dataset.app ?? null,
+            (live.contentWindow.__guideErrors ?? []).concat(live.contentWindow.__guideCspViolations ?? [])];
+        still.remove(); live.remove();
+        return result;"#,
+        url = js_string(&format!("{}{path}", page.site_url)),
+    );
+    let (still, live, app, errors): (Value, Value, Option<String>, Vec<String>) = page
+        .js(&format!("return (async () => {{ {script} }})();"))
+        .await?;
+    ensure!(
+        app.as_deref() == Some("running"),
+        "/{path} at {width}px: the app did not start over the page ({app:?})"
+    );
+    ensure!(
+        errors.is_empty(),
+        "/{path} at {width}px: errors: {errors:?}"
+    );
+    Ok((still, live))
+}
+
+/// The first place two summaries part, with some context either side.
+fn first_difference(served: &str, live: &str) -> String {
+    let at = served
+        .char_indices()
+        .zip(live.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(served.len().min(live.len()), |((i, _), _)| i);
+    let around = |text: &str| {
+        let start = text.floor_char_boundary(at.saturating_sub(80));
+        let end = text.ceil_char_boundary((at + 80).min(text.len()));
+        text[start..end].to_string()
+    };
+    format!(
+        "\n  served: …{}…\n  app:    …{}…",
+        around(served),
+        around(live)
+    )
+}
+
+/// Every route arrives as a real page prerendered by the app's own components: fetched
+/// without running scripts it has its `h1`, title, description and its text; and the app
+/// mounts over it with no visible change — the same title, description, text, anchors, link
+/// targets, elements and classes, and every box in the same place (at 375 px for every route,
+/// at 1280 px for a sample), with no console error.
+/// Two deliberate differences: "Page not found" names the unknown path once the app runs,
+/// and on a wide screen the diagram page's list (its form without JavaScript, and on phones)
+/// becomes the drawing.
+pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
+    page: &Page,
+) -> TestResult {
+    // The frames' host is one of the site's plain HTML files: no app of its own.
+    let host = format!("{}chapter-bodies/databases.html", page.site_url);
+    page.client
+        .goto(&host)
+        .await
+        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    let mut visits: Vec<(String, u32)> = every_path().into_iter().map(|p| (p, 375)).collect();
+    visits.push(("no/such/page".to_string(), 375));
+    for path in [
+        "",
+        "chapters/databases",
+        "quiz",
+        "quiz/apis",
+        "progress",
+        "no/such/page",
+    ] {
+        visits.push((path.to_string(), 1280));
+    }
+    for (path, width) in visits {
+        let (served, live) = served_and_mounted(page, &path, width).await?;
+        let text = served["text"].as_str().unwrap_or_default();
         ensure!(
-            served["prerendered"] == true && live["prerendered"] == false,
-            "/{path}: served prerendered ({}), app mounted over it ({})",
-            served["prerendered"],
-            live["prerendered"]
+            served["h1"].as_str().is_some_and(|h| !h.is_empty())
+                && served["title"].as_str().is_some_and(|t| !t.is_empty())
+                && served["description"].as_str().is_some_and(|d| d.len() > 40)
+                && text.len() > 300,
+            "/{path}: the served page lacks its h1, title, description or text: {served}"
         );
-        ensure!(
-            served["text"].as_str().is_some_and(|t| t.len() > 500),
-            "/{path}: the served page holds the view's text: {}",
-            served["text"]
-        );
-        for key in ["title", "description", "text", "ids", "links", "embeds"] {
+        let not_found = path == "no/such/page";
+        let drawn = path == "diagram" && width > 560;
+        let mut keys = vec!["title", "description", "h1"];
+        if !not_found && !drawn {
+            keys.extend(["text", "ids", "links", "structure", "boxes"]);
+        } else if not_found {
+            keys.push("boxes");
+        }
+        for key in keys {
             let (served, live) = (served[key].to_string(), live[key].to_string());
-            // Where they part, with some context either side.
-            let at = served
-                .char_indices()
-                .zip(live.chars())
-                .find(|((_, a), b)| a != b)
-                .map_or(served.len().min(live.len()), |((i, _), _)| i);
-            let around = |text: &str| {
-                let start = text.floor_char_boundary(at.saturating_sub(80));
-                let end = text.ceil_char_boundary((at + 80).min(text.len()));
-                text[start..end].to_string()
-            };
             ensure!(
                 served == live,
-                "/{path}: the prerendered {key} differs from the app's\n  served: …{}…\n  app:    …{}…",
-                around(&served),
-                around(&live)
+                "/{path} at {width}px: the prerendered {key} differs from the app's{}",
+                first_difference(&served, &live)
             );
         }
     }
@@ -532,21 +622,7 @@ pub async fn prerendered_pages_hold_what_the_app_shows(page: &Page) -> TestResul
 /// build time), so links to chapters are not 404s for search engines; unknown paths are 404.
 pub async fn every_route_is_a_real_page_and_unknown_paths_are_404(page: &Page) -> TestResult {
     page.open("").await?;
-    let mut paths: Vec<String> = chapters()
-        .iter()
-        .flat_map(|c| [format!("chapters/{}", c.id), format!("quiz/{}", c.id)])
-        .collect();
-    for path in [
-        "",
-        "progress",
-        "diagram",
-        "quiz",
-        "quiz/guide",
-        "quiz/review",
-        "quiz/retry",
-    ] {
-        paths.push(path.to_string());
-    }
+    let paths = every_path();
     let statuses: Vec<(String, u16)> = page
         .js(&format!(
             "return Promise.all({}.map(p => fetch(p, {{ cache: 'no-store' }}).then(r => [p, r.status])));",

@@ -151,6 +151,29 @@ pub async fn after_one_visit_the_guide_works_with_the_server_gone(page: &Page) -
 
     site.open("no/such/page").await?;
     ensure_rendered(&site, "Page not found").await?;
+    // Every route's own prerendered page answers its navigation (read here in a frame that runs
+    // no scripts: the heading as the page arrived, before any app could route it).
+    for (path, h1) in [
+        ("diagram", "Frontend and backend, part by part"),
+        ("quiz", "Quiz yourself"),
+        ("quiz/apis", "Quiz: APIs: how programs talk to the backend"),
+        ("quiz/review", "Quiz: Review missed questions"),
+        ("progress", "Your progress"),
+        ("no/such/page", "Page not found"),
+    ] {
+        let arrived: String = site
+            .js(&format!(
+                "return new Promise(done => {{ const f = document.createElement('iframe'); \
+                   f.sandbox = 'allow-same-origin'; f.onload = () => {{ done(f.contentDocument.querySelector('main h1')?.textContent ?? ''); f.remove(); }}; \
+                   f.src = {}; document.body.append(f); }});",
+                js_string(&format!("{}{path}", site.site_url))
+            ))
+            .await?;
+        ensure!(
+            arrived == h1,
+            "offline, /{path} arrived as “{arrived}”, not its own page “{h1}”"
+        );
+    }
     ensure!(
         !server_answers(&site).await?,
         "the server answered: this was not offline"

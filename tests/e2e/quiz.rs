@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use fantoccini::key::Key;
-use guide_content::pipeline::{build_quiz, read_quiz_dir};
+use guide_content::pipeline::load;
 use guide_content::quiz::{Kind, Question};
 use serde_json::Value;
 
@@ -19,8 +19,9 @@ const KEY: &str = "backend-guide:progress";
 fn bank() -> &'static [Question] {
     static BANK: OnceLock<Vec<Question>> = OnceLock::new();
     BANK.get_or_init(|| {
-        let files = read_quiz_dir(Path::new("content/quiz")).expect("content/quiz readable");
-        build_quiz(&files, crate::guide::chapters()).expect("quiz valid")
+        load(Path::new("content"))
+            .map(|content| content.questions)
+            .expect("content valid")
     })
 }
 
