@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::clock::now;
 use crate::content::{self, chapters};
 use crate::diagram::DIAGRAM;
 use crate::pages::quiz::{is_known_quiz, quiz_name, ReviewStatus};
 use crate::progress::codec::{self, DecodeError, Decoded, MAX_BYTES};
 use crate::progress::model::{Completion, Progress};
-use crate::progress::store::{now, ProgressStore};
+use crate::progress::store::ProgressStore;
 use crate::quiz::engine::{format_points, percent};
 use crate::quiz::QUESTIONS;
 use crate::routes::{href, Page};

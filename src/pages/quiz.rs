@@ -6,10 +6,11 @@ use guide_content::quiz::{Kind, Question};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::clock::now;
 use crate::content::{self, chapters};
 use crate::pages::not_found::NotFoundPage;
 use crate::progress::model::Progress;
-use crate::progress::store::{now, ProgressStore};
+use crate::progress::store::ProgressStore;
 use crate::quiz::engine::{
     self, format_points, percent, select, Attempt, Item, Scope, FULL_CREDIT,
     GUIDE_QUESTIONS_PER_CHAPTER, MULTIPLE_RULE, ORDER_RULE,

@@ -12,11 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use guide_content::quiz::Question;
 use serde::{Deserialize, Serialize};
 
+use crate::clock::Millis;
 use crate::quiz::engine::{Attempt, Credit};
 use crate::quiz::review::{self, Card};
-
-/// Milliseconds since the Unix epoch.
-pub type Millis = u64;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -8,9 +8,10 @@
 use leptos::prelude::*;
 
 use super::codec::{self, Decoded};
-use super::model::{Millis, Progress};
+use super::model::Progress;
 pub use super::startup::StorageNotice;
 use super::startup::{self, Start};
+use crate::clock::{now, Millis};
 use crate::quiz::QUESTIONS;
 use crate::storage;
 
@@ -151,9 +152,4 @@ fn keep_aside(text: &str) -> Result<(), storage::StorageError> {
         Some(_) => format!("{BACKUP_KEY}:{}", now()),
     };
     storage::write(&key, text)
-}
-
-/// Milliseconds since the epoch, from the browser clock.
-pub fn now() -> Millis {
-    js_sys::Date::now().max(0.0) as Millis
 }

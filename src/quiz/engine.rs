@@ -4,7 +4,7 @@
 use guide_content::quiz::{Kind, Question};
 use serde::{Deserialize, Serialize};
 
-use crate::progress::model::Millis;
+use crate::clock::Millis;
 
 /// Points are counted in hundredths, so partial credit needs no floating point.
 pub const FULL_CREDIT: u32 = 100;
