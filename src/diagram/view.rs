@@ -11,7 +11,7 @@ use super::model::{
 };
 use super::DIAGRAM;
 use crate::content::{self, LinkTarget};
-use crate::progress::store::ProgressStore;
+use crate::progress::store::{use_progress, use_progress_store, ProgressStore};
 use crate::routes::{href, Page};
 
 /// How long each step of a playing trace stays on screen.
@@ -21,11 +21,18 @@ const STEP_MILLIS: u64 = 1600;
 /// diagram page, 3 inside a chapter section).
 #[component]
 pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView {
-    let store = ProgressStore::expect();
+    // The build rejects a diagram without parts or traces; should one get through, there is
+    // nothing to explore.
+    let (Some(first_node), Some(first_scenario)) =
+        (DIAGRAM.nodes.first(), DIAGRAM.scenarios.first())
+    else {
+        return ().into_any();
+    };
+    let store = use_progress_store();
     let selected = RwSignal::new(None::<&'static Node>);
-    let focused = RwSignal::new(DIAGRAM.nodes[0].id);
+    let focused = RwSignal::new(first_node.id);
     let stack = RwSignal::new(None::<&'static Stack>);
-    let scenario = RwSignal::new(&DIAGRAM.scenarios[0]);
+    let scenario = RwSignal::new(first_scenario);
     let player = RwSignal::new(Player::default());
     let narrow = window()
         .inner_width()
@@ -41,19 +48,16 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
             .step
             .and_then(|i| scenario.get().steps.get(i).copied())
     });
-    Effect::new(move |_| {
-        let steps = scenario.with(|s| s.steps.len());
-        if player.with(|p| p.at_end(steps)) {
-            let id = scenario.get_untracked().id;
-            store.update(|p, _| p.complete_scenario(id));
-        }
-    });
+    let trace = Trace {
+        scenario,
+        player,
+        store,
+    };
     // While playing, advance one step at a time (the timer is cleared when anything changes).
     Effect::new(move |_| {
         if player.get().playing {
-            let steps = scenario.with_untracked(|s| s.steps.len());
             let advance = move || {
-                player.update(|p| {
+                trace.drive(|p, steps| {
                     if p.playing {
                         p.forward(steps);
                     }
@@ -70,7 +74,7 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
     let open = move |node: &'static Node| {
         selected.set(Some(node));
         focused.set(node.id);
-        store.update(|p, _| p.explore_node(node.id));
+        store.explore_node(node.id);
     };
     let close = move || {
         if let Some(node) = selected.get_untracked() {
@@ -129,8 +133,40 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
                 </div>
                 <DetailPanel stack selected close heading_level />
             </Show>
-            <TracePlayer scenario player current_step stack heading_level />
+            <TracePlayer trace current_step stack heading_level />
         </div>
+    }
+    .into_any()
+}
+
+/// The request trace being followed: which one, and the player's place in it. Every move of
+/// the player goes through [`Trace::drive`], which records a trace followed to its end.
+#[derive(Clone, Copy)]
+struct Trace {
+    scenario: RwSignal<&'static Scenario>,
+    player: RwSignal<Player>,
+    store: ProgressStore,
+}
+
+impl Trace {
+    fn steps(&self) -> usize {
+        self.scenario.with(|s| s.steps.len())
+    }
+
+    /// Changes the player (given the number of steps); reaching the end completes the trace.
+    fn drive(&self, change: impl FnOnce(&mut Player, usize)) {
+        let steps = self.scenario.with_untracked(|s| s.steps.len());
+        self.player.update(|p| change(p, steps));
+        if self.player.with_untracked(|p| p.at_end(steps)) {
+            self.store
+                .complete_scenario(self.scenario.with_untracked(|s| s.id));
+        }
+    }
+
+    /// Switches to another trace, from its start.
+    fn choose(&self, scenario: &'static Scenario) {
+        self.scenario.set(scenario);
+        self.player.set(Player::default());
     }
 }
 
@@ -155,6 +191,7 @@ fn DiagramSvg(
     current_step: Memo<Option<guide_content::diagram::Step>>,
     open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let progress = use_progress();
     let connections = DIAGRAM
         .connections
         .iter()
@@ -187,11 +224,8 @@ fn DiagramSvg(
             let (cx, cy) = centre(node);
             let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
             let label = move || node_label(node, stack.get());
-            let explored = move || {
-                ProgressStore::expect()
-                    .progress()
-                    .with(|p| p.diagram.explored_nodes.contains(node.id))
-            };
+            let explored =
+                move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
             let on_keydown = move |ev: web_sys::KeyboardEvent| {
                 let key = ev.key();
                 if key == "Enter" || key == " " {
@@ -376,13 +410,15 @@ fn DetailPanel(
 
 #[component]
 fn TracePlayer(
-    scenario: RwSignal<&'static Scenario>,
-    player: RwSignal<Player>,
+    trace: Trace,
     current_step: Memo<Option<guide_content::diagram::Step>>,
     stack: RwSignal<Option<&'static Stack>>,
     heading_level: u8,
 ) -> impl IntoView {
-    let steps = move || scenario.with(|s| s.steps.len());
+    let Trace {
+        scenario, player, ..
+    } = trace;
+    let steps = move || trace.steps();
     view! {
         <section class="diagram-trace" aria-labelledby="trace-title">
             {heading(heading_level, "trace-title", "Follow a request")}
@@ -393,8 +429,7 @@ fn TracePlayer(
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
                         if let Some(s) = DIAGRAM.scenarios.iter().find(|s| s.id == id) {
-                            scenario.set(s);
-                            player.set(Player::default());
+                            trace.choose(s);
                         }
                     }
                 >
@@ -410,7 +445,7 @@ fn TracePlayer(
                 <button
                     type="button"
                     class="button trace-restart"
-                    on:click=move |_| player.update(Player::restart)
+                    on:click=move |_| trace.drive(|p, _| p.restart())
                 >
                     "Restart"
                 </button>
@@ -418,7 +453,7 @@ fn TracePlayer(
                     type="button"
                     class="button trace-back"
                     disabled=move || player.with(|p| p.step.is_none())
-                    on:click=move |_| player.update(Player::back)
+                    on:click=move |_| trace.drive(|p, _| p.back())
                 >
                     "Step back"
                 </button>
@@ -426,8 +461,7 @@ fn TracePlayer(
                     type="button"
                     class="button button--primary trace-play"
                     on:click=move |_| {
-                        let n = steps();
-                        player.update(|p| if p.playing { p.pause() } else { p.play(n) })
+                        trace.drive(|p, n| if p.playing { p.pause() } else { p.play(n) })
                     }
                 >
                     {move || if player.with(|p| p.playing) { "Pause" } else { "Play" }}
@@ -437,8 +471,7 @@ fn TracePlayer(
                     class="button trace-forward"
                     disabled=move || { let n = steps(); player.with(|p| p.at_end(n)) }
                     on:click=move |_| {
-                        let n = steps();
-                        player.update(|p| {
+                        trace.drive(|p, n| {
                             p.pause();
                             p.forward(n);
                         })
