@@ -1,7 +1,7 @@
 //! The diagram explorer: the SVG drawing (every part a focusable control), the detail panel,
 //! the request-trace player, the stack switcher and the "view as list" outline.
 
-use guide_content::diagram::{Builder, Node, Scenario, Side, Stack};
+use guide_content::diagram::{Builder, Connection, Node, Scenario, Side, Stack, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,44 +32,15 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
     let selected = RwSignal::new(None::<&'static Node>);
     let focused = RwSignal::new(first_node.id);
     let stack = RwSignal::new(None::<&'static Stack>);
-    let scenario = RwSignal::new(first_scenario);
-    let player = RwSignal::new(Player::default());
     let narrow = window()
         .inner_width()
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w < 560.0);
     let as_list = RwSignal::new(narrow);
-
-    // The trace's current step, and progress when a trace is followed to its end.
-    let current_step = Memo::new(move |_| {
-        player
-            .get()
-            .step
-            .and_then(|i| scenario.get().steps.get(i).copied())
-    });
-    let trace = Trace {
-        scenario,
-        player,
-        store,
-    };
-    // While playing, advance one step at a time (the timer is cleared when anything changes).
-    Effect::new(move |_| {
-        if player.get().playing {
-            let advance = move || {
-                trace.drive(|p, steps| {
-                    if p.playing {
-                        p.forward(steps);
-                    }
-                })
-            };
-            if let Ok(handle) =
-                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
-            {
-                on_cleanup(move || handle.clear());
-            }
-        }
-    });
+    let trace = Trace::new(first_scenario, store);
+    let current_step = trace.current_step();
+    use_trace_timer(trace);
 
     let open = move |node: &'static Node| {
         selected.set(Some(node));
@@ -91,6 +62,29 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
 
     view! {
         <div class="diagram" on:keydown=on_keydown>
+            <DiagramToolbar stack as_list />
+            <Show
+                when=move || !as_list.get()
+                fallback=move || view! { <DiagramList stack heading_level /> }
+            >
+                <div class="diagram-canvas">
+                    <DiagramSvg stack selected focused current_step open />
+                </div>
+                <DetailPanel stack selected close heading_level />
+            </Show>
+            <TracePlayer trace current_step stack heading_level />
+        </div>
+    }
+    .into_any()
+}
+
+/// The stack switcher, "View as list / diagram", and the help that goes with the view.
+#[component]
+fn DiagramToolbar(
+    stack: RwSignal<Option<&'static Stack>>,
+    as_list: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
             <div class="diagram-toolbar">
                 <div class="diagram-field">
                     <label for="stack-select">"Technology stack"</label>
@@ -124,19 +118,28 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
                     }
                 }}
             </p>
-            <Show
-                when=move || !as_list.get()
-                fallback=move || view! { <DiagramList stack heading_level /> }
-            >
-                <div class="diagram-canvas">
-                    <DiagramSvg stack selected focused current_step open />
-                </div>
-                <DetailPanel stack selected close heading_level />
-            </Show>
-            <TracePlayer trace current_step stack heading_level />
-        </div>
     }
-    .into_any()
+}
+
+/// While the trace plays, moves it on one step at a time (the timer is cleared when anything
+/// changes).
+fn use_trace_timer(trace: Trace) {
+    Effect::new(move |_| {
+        if trace.player.get().playing {
+            let advance = move || {
+                trace.drive(|p, steps| {
+                    if p.playing {
+                        p.forward(steps);
+                    }
+                })
+            };
+            if let Ok(handle) =
+                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
 }
 
 /// The request trace being followed: which one, and the player's place in it. Every move of
@@ -149,6 +152,27 @@ struct Trace {
 }
 
 impl Trace {
+    fn new(first: &'static Scenario, store: ProgressStore) -> Self {
+        Trace {
+            scenario: RwSignal::new(first),
+            player: RwSignal::new(Player::default()),
+            store,
+        }
+    }
+
+    /// The step on screen, if the trace has started.
+    fn current_step(&self) -> Memo<Option<Step>> {
+        let Trace {
+            scenario, player, ..
+        } = *self;
+        Memo::new(move |_| {
+            player
+                .get()
+                .step
+                .and_then(|i| scenario.get().steps.get(i).copied())
+        })
+    }
+
     fn steps(&self) -> usize {
         self.scenario.with(|s| s.steps.len())
     }
@@ -188,103 +212,21 @@ fn DiagramSvg(
     stack: RwSignal<Option<&'static Stack>>,
     selected: RwSignal<Option<&'static Node>>,
     focused: RwSignal<&'static str>,
-    current_step: Memo<Option<guide_content::diagram::Step>>,
+    current_step: Memo<Option<Step>>,
     open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let progress = use_progress();
     let connections = DIAGRAM
         .connections
         .iter()
         .filter_map(|c| {
             let (from, to) = (DIAGRAM.node(c.from)?, DIAGRAM.node(c.to)?);
-            let ((x1, y1), (x2, y2)) = connection_line(from, to);
-            let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
-            let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
-            Some(view! {
-                <g class="diagram-connection" class:is-active=active data-connection=c.id>
-                    <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
-                    <text
-                        class="diagram-connection__label"
-                        class:is-visible=related
-                        x=svg_number((x1 + x2) / 2.0)
-                        y=svg_number((y1 + y2) / 2.0 - 6.0)
-                        text-anchor="middle"
-                    >
-                        {c.label}
-                    </text>
-                </g>
-            })
+            Some(view! { <DiagramConnection c from to selected current_step /> })
         })
         .collect_view();
-
     let nodes = DIAGRAM
         .nodes
         .iter()
-        .map(|node| {
-            let (cx, cy) = centre(node);
-            let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
-            let label = move || node_label(node, stack.get());
-            let explored =
-                move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
-            let on_keydown = move |ev: web_sys::KeyboardEvent| {
-                let key = ev.key();
-                if key == "Enter" || key == " " {
-                    ev.prevent_default();
-                    open(node);
-                } else if let Some(direction) = Direction::from_key(&key) {
-                    ev.prevent_default();
-                    if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
-                        focused.set(next);
-                        focus_node(next);
-                    }
-                }
-            };
-            view! {
-                <g
-                    class=format!("diagram-node diagram-node--{}", side_name(node.side))
-                    class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
-                    class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
-                    class:is-explored=explored
-                    data-node=node.id
-                    data-explored=move || explored().to_string()
-                    role="button"
-                    tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
-                    aria-label=move || {
-                        let name = label();
-                        if name == node.label {
-                            format!("{name}: {}", side_text(node.side))
-                        } else {
-                            format!("{name} ({}): {}", node.label, side_text(node.side))
-                        }
-                    }
-                    aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
-                    aria-controls="diagram-panel"
-                    on:click=move |_| open(node)
-                    on:focus=move |_| focused.set(node.id)
-                    on:keydown=on_keydown
-                >
-                    <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
-                    <text
-                        class="diagram-node__label"
-                        x=svg_number(cx)
-                        y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
-                        text-anchor="middle"
-                        textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
-                        lengthAdjust="spacingAndGlyphs"
-                    >
-                        {label}
-                    </text>
-                    <text
-                        class="diagram-node__role"
-                        x=svg_number(cx)
-                        y=svg_number(cy + 16.0)
-                        text-anchor="middle"
-                    >
-                        {move || stack.get().map(|_| node.label)}
-                    </text>
-                </g>
-            }
-        })
+        .map(|node| view! { <DiagramNode node stack selected focused current_step open /> })
         .collect_view();
 
     view! {
@@ -311,6 +253,113 @@ fn DiagramSvg(
             {connections}
             {nodes}
         </svg>
+    }
+}
+
+/// A connection between two parts; its label shows while it is active in the trace or
+/// touches the selected part.
+#[component]
+fn DiagramConnection(
+    c: &'static Connection,
+    from: &'static Node,
+    to: &'static Node,
+    selected: RwSignal<Option<&'static Node>>,
+    current_step: Memo<Option<Step>>,
+) -> impl IntoView {
+    let ((x1, y1), (x2, y2)) = connection_line(from, to);
+    let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
+    let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
+    view! {
+        <g class="diagram-connection" class:is-active=active data-connection=c.id>
+            <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
+            <text
+                class="diagram-connection__label"
+                class:is-visible=related
+                x=svg_number((x1 + x2) / 2.0)
+                y=svg_number((y1 + y2) / 2.0 - 6.0)
+                text-anchor="middle"
+            >
+                {c.label}
+            </text>
+        </g>
+    }
+}
+
+/// A part of the diagram: a focusable button (roving tabindex; arrow keys follow the
+/// connections, Enter or Space opens it).
+#[component]
+fn DiagramNode(
+    node: &'static Node,
+    stack: RwSignal<Option<&'static Stack>>,
+    selected: RwSignal<Option<&'static Node>>,
+    focused: RwSignal<&'static str>,
+    current_step: Memo<Option<Step>>,
+    open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let progress = use_progress();
+    let (cx, cy) = centre(node);
+    let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
+    let label = move || node_label(node, stack.get());
+    let explored = move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            open(node);
+        } else if let Some(direction) = Direction::from_key(&key) {
+            ev.prevent_default();
+            if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
+                focused.set(next);
+                focus_node(next);
+            }
+        }
+    };
+    view! {
+        <g
+            class=format!("diagram-node diagram-node--{}", side_name(node.side))
+            class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
+            class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
+            class:is-explored=explored
+            data-node=node.id
+            data-explored=move || explored().to_string()
+            role="button"
+            tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
+            aria-label=move || node_aria_label(node, label())
+            aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
+            aria-controls="diagram-panel"
+            on:click=move |_| open(node)
+            on:focus=move |_| focused.set(node.id)
+            on:keydown=on_keydown
+        >
+            <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
+            <text
+                class="diagram-node__label"
+                x=svg_number(cx)
+                y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
+                text-anchor="middle"
+                textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
+                lengthAdjust="spacingAndGlyphs"
+            >
+                {label}
+            </text>
+            <text
+                class="diagram-node__role"
+                x=svg_number(cx)
+                y=svg_number(cy + 16.0)
+                text-anchor="middle"
+            >
+                {move || stack.get().map(|_| node.label)}
+            </text>
+        </g>
+    }
+}
+
+/// "Load balancer: Backend, on servers", or with a stack "nginx (Load balancer): …".
+fn node_aria_label(node: &Node, name: &str) -> String {
+    if name == node.label {
+        format!("{name}: {}", side_text(node.side))
+    } else {
+        format!("{name} ({}): {}", node.label, side_text(node.side))
     }
 }
 
@@ -411,7 +460,7 @@ fn DetailPanel(
 #[component]
 fn TracePlayer(
     trace: Trace,
-    current_step: Memo<Option<guide_content::diagram::Step>>,
+    current_step: Memo<Option<Step>>,
     stack: RwSignal<Option<&'static Stack>>,
     heading_level: u8,
 ) -> impl IntoView {

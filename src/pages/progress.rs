@@ -67,42 +67,11 @@ pub fn ProgressPage() -> impl IntoView {
             </div>
 
             <h2>"Chapters"</h2>
-            <ol class="progress-chapters">
-                {chapters()
-                    .iter()
-                    .map(|chapter| {
-                        let state = Signal::derive(move || {
-                            progress.with(|p| p.chapter_state(chapter.id))
-                        });
-                        view! {
-                            <li data-state=move || state.get().as_str()>
-                                <a href=href(Page::Chapter { id: chapter.id, section: None })>
-                                    {chapter.title}
-                                </a>
-                                <ChapterStateMark state />
-                                <span class="progress-chapters__state" aria-hidden="true">
-                                    {move || state.get().label()}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ChapterStates progress />
 
             <h2>"Interactive diagram"</h2>
             <p class="progress-slot" data-slot="diagram">
-                {move || {
-                    progress
-                        .with(|p| {
-                            let (nodes, traces) = diagram_counts(p);
-                            if nodes + traces == 0 {
-                                "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
-                                    .to_string()
-                            } else {
-                                format!("{nodes} parts explored, {traces} request traces followed.")
-                            }
-                        })
-                }}
+                {move || progress.with(describe_diagram)}
             </p>
 
             <h2>"Quiz"</h2>
@@ -117,47 +86,106 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
+/// Each chapter with its state.
+#[component]
+fn ChapterStates(progress: ReadSignal<Progress>) -> impl IntoView {
+    view! {
+        <ol class="progress-chapters">
+            {chapters()
+                .iter()
+                .map(|chapter| {
+                    let state = Signal::derive(move || {
+                        progress.with(|p| p.chapter_state(chapter.id))
+                    });
+                    view! {
+                        <li data-state=move || state.get().as_str()>
+                            <a href=href(Page::Chapter { id: chapter.id, section: None })>
+                                {chapter.title}
+                            </a>
+                            <ChapterStateMark state />
+                            <span class="progress-chapters__state" aria-hidden="true">
+                                {move || state.get().label()}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// "2 parts explored, 1 request traces followed." (or that nothing is yet).
+fn describe_diagram(p: &Progress) -> String {
+    let (nodes, traces) = diagram_counts(p);
+    if nodes + traces == 0 {
+        "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
+            .to_string()
+    } else {
+        format!("{nodes} parts explored, {traces} request traces followed.")
+    }
+}
+
+/// The quiz slot as text: each known quiz's best score, the last ten known attempts, and
+/// how many questions are queued for review.
+struct QuizResults {
+    scores: Vec<(String, String)>,
+    history: Vec<String>,
+    queued: usize,
+}
+
+impl QuizResults {
+    fn of(p: &Progress) -> Self {
+        let scores = p
+            .quiz
+            .best_scores
+            .iter()
+            .filter(|(quiz, _)| *quiz == "guide" || content::chapter(quiz).is_some())
+            .map(|(quiz, score)| {
+                (
+                    quiz_name(quiz),
+                    format!(
+                        "{} of {} points ({}%)",
+                        format_points(score.points),
+                        score.total,
+                        score.percent()
+                    ),
+                )
+            })
+            .collect();
+        let history = p
+            .quiz
+            .history
+            .iter()
+            .rev()
+            .filter(|r| is_known_quiz(&r.quiz))
+            .take(10)
+            .map(|r| {
+                format!(
+                    "{}: {} of {} points ({}%)",
+                    quiz_name(&r.quiz),
+                    format_points(r.points),
+                    r.total,
+                    percent(r.points, r.total)
+                )
+            })
+            .collect();
+        let queued = p.quiz.review.values().filter(|c| c.is_queued()).count();
+        QuizResults {
+            scores,
+            history,
+            queued,
+        }
+    }
+}
+
 #[component]
 fn QuizScores(progress: ReadSignal<Progress>) -> impl IntoView {
     move || {
-        let (scores, history, queued) = progress.with(|p| {
-            let scores: Vec<(String, String)> = p
-                .quiz
-                .best_scores
-                .iter()
-                .filter(|(quiz, _)| *quiz == "guide" || content::chapter(quiz).is_some())
-                .map(|(quiz, score)| {
-                    (
-                        quiz_name(quiz),
-                        format!(
-                            "{} of {} points ({}%)",
-                            format_points(score.points),
-                            score.total,
-                            score.percent()
-                        ),
-                    )
-                })
-                .collect();
-            let history: Vec<String> = p
-                .quiz
-                .history
-                .iter()
-                .rev()
-                .filter(|r| is_known_quiz(&r.quiz))
-                .take(10)
-                .map(|r| {
-                    format!(
-                        "{}: {} of {} points ({}%)",
-                        quiz_name(&r.quiz),
-                        format_points(r.points),
-                        r.total,
-                        percent(r.points, r.total)
-                    )
-                })
-                .collect();
-            let queued = p.quiz.review.values().filter(|c| c.is_queued()).count();
-            (scores, history, queued)
-        });
+        let QuizResults {
+            scores,
+            history,
+            queued,
+        } = progress.with(QuizResults::of);
         if scores.is_empty() && history.is_empty() {
             return view! {
                 <p class="progress-slot" data-slot="quiz">
@@ -248,5 +276,63 @@ fn ResetProgress() -> impl IntoView {
         <p class="reset-status" aria-live="polite">
             {move || done.get().then_some("Your progress has been reset.")}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::model::{AttemptRecord, Score};
+
+    #[test]
+    fn quiz_results_show_known_quizzes_only_newest_first() {
+        let chapter = &chapters()[0];
+        let mut p = Progress::default();
+        let score = Score {
+            correct: 1,
+            total: 2,
+            points: 150,
+            at: 1,
+        };
+        p.record_score(chapter.id, score);
+        p.record_score("gone", score);
+        for (at, quiz) in [(1, "guide"), (2, "gone"), (3, chapter.id)] {
+            p.quiz.history.push(AttemptRecord {
+                at,
+                quiz: quiz.into(),
+                correct: 1,
+                total: 2,
+                points: 150,
+            });
+        }
+        let results = QuizResults::of(&p);
+        assert_eq!(
+            results.scores,
+            [(
+                chapter.title.to_string(),
+                "1.5 of 2 points (75%)".to_string()
+            )]
+        );
+        assert_eq!(
+            results.history,
+            [
+                format!("{}: 1.5 of 2 points (75%)", chapter.title),
+                "The whole guide: 1.5 of 2 points (75%)".to_string()
+            ]
+        );
+        assert_eq!(results.queued, 0);
+    }
+
+    #[test]
+    fn the_diagram_slot_counts_parts_of_this_diagram_only() {
+        let mut p = Progress::default();
+        assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
+        p.explore_node("no-such-part");
+        assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
+        p.explore_node(DIAGRAM.nodes[0].id);
+        assert_eq!(
+            describe_diagram(&p),
+            "1 parts explored, 0 request traces followed."
+        );
     }
 }
