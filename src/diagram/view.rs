@@ -85,39 +85,39 @@ fn DiagramToolbar(
     as_list: RwSignal<bool>,
 ) -> impl IntoView {
     view! {
-            <div class="diagram-toolbar">
-                <div class="diagram-field">
-                    <label for="stack-select">"Technology stack"</label>
-                    <select
-                        id="stack-select"
-                        on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
-                    >
-                        <option value="">"Roles only"</option>
-                        {DIAGRAM
-                            .stacks
-                            .iter()
-                            .map(|s| view! { <option value=s.id>{s.name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <button
-                    type="button"
-                    class="button list-toggle"
-                    aria-pressed=move || as_list.get().to_string()
-                    on:click=move |_| as_list.update(|l| *l = !*l)
+        <div class="diagram-toolbar">
+            <div class="diagram-field">
+                <label for="stack-select">"Technology stack"</label>
+                <select
+                    id="stack-select"
+                    on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
                 >
-                    {move || if as_list.get() { "View as diagram" } else { "View as list" }}
-                </button>
+                    <option value="">"Roles only"</option>
+                    {DIAGRAM
+                        .stacks
+                        .iter()
+                        .map(|s| view! { <option value=s.id>{s.name}</option> })
+                        .collect_view()}
+                </select>
             </div>
-            <p class="diagram-help">
-                {move || {
-                    if as_list.get() {
-                        "The same parts, connections and requests as a list."
-                    } else {
-                        "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
-                    }
-                }}
-            </p>
+            <button
+                type="button"
+                class="button list-toggle"
+                aria-pressed=move || as_list.get().to_string()
+                on:click=move |_| as_list.update(|l| *l = !*l)
+            >
+                {move || if as_list.get() { "View as diagram" } else { "View as list" }}
+            </button>
+        </div>
+        <p class="diagram-help">
+            {move || {
+                if as_list.get() {
+                    "The same parts, connections and requests as a list."
+                } else {
+                    "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
+                }
+            }}
+        </p>
     }
 }
 

@@ -188,9 +188,15 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
     if answer.iter().any(|&i| usize::from(i) >= n) {
         return Credit { points: 0 };
     }
+    let is_correct = |i: u8| {
+        question
+            .options
+            .get(usize::from(i))
+            .is_some_and(|o| o.correct)
+    };
     let points = match question.kind {
         Kind::Single | Kind::TrueFalse => match answer {
-            [only] if question.options[usize::from(*only)].correct => FULL_CREDIT,
+            [only] if is_correct(*only) => FULL_CREDIT,
             _ => 0,
         },
         Kind::Multiple => {
@@ -198,10 +204,7 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
             let mut chosen: Vec<u8> = answer.to_vec();
             chosen.sort_unstable();
             chosen.dedup();
-            let hits = chosen
-                .iter()
-                .filter(|&&i| question.options[usize::from(i)].correct)
-                .count() as u32;
+            let hits = chosen.iter().filter(|&&i| is_correct(i)).count() as u32;
             let misses = chosen.len() as u32 - hits;
             (hits.saturating_sub(misses) * FULL_CREDIT) / right.max(1)
         }
