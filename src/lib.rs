@@ -4,6 +4,7 @@
 //! tested on the host; `app`, `ui` and `pages` are thin views over them.
 
 pub mod app;
+pub mod clock;
 pub mod content;
 pub mod diagram;
 pub mod fatal_error;

@@ -1,6 +1,7 @@
 //! Shared view components: the page frame and its parts.
 
 pub mod chapter_nav;
+pub mod chapter_state_mark;
 pub mod layout;
 pub mod navigation_focus;
 pub mod page_meta;

@@ -1,7 +1,7 @@
 //! The diagram explorer: the SVG drawing (every part a focusable control), the detail panel,
 //! the request-trace player, the stack switcher and the "view as list" outline.
 
-use guide_content::diagram::{Builder, Node, Scenario, Side, Stack};
+use guide_content::diagram::{Builder, Connection, Node, Scenario, Side, Stack, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,7 +11,7 @@ use super::model::{
 };
 use super::DIAGRAM;
 use crate::content::{self, LinkTarget};
-use crate::progress::store::ProgressStore;
+use crate::progress::store::{use_progress, use_progress_store, ProgressStore};
 use crate::routes::{href, Page};
 
 /// How long each step of a playing trace stays on screen.
@@ -21,12 +21,17 @@ const STEP_MILLIS: u64 = 1600;
 /// diagram page, 3 inside a chapter section).
 #[component]
 pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView {
-    let store = ProgressStore::expect();
+    // The build rejects a diagram without parts or traces; should one get through, there is
+    // nothing to explore.
+    let (Some(first_node), Some(first_scenario)) =
+        (DIAGRAM.nodes.first(), DIAGRAM.scenarios.first())
+    else {
+        return ().into_any();
+    };
+    let store = use_progress_store();
     let selected = RwSignal::new(None::<&'static Node>);
-    let focused = RwSignal::new(DIAGRAM.nodes[0].id);
+    let focused = RwSignal::new(first_node.id);
     let stack = RwSignal::new(None::<&'static Stack>);
-    let scenario = RwSignal::new(&DIAGRAM.scenarios[0]);
-    let player = RwSignal::new(Player::default());
     // A prerendered page shows the list: the form that reads without JavaScript.
     let narrow = crate::PRERENDERING
         || window()
@@ -35,44 +40,14 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < 560.0);
     let as_list = RwSignal::new(narrow);
-
-    // The trace's current step, and progress when a trace is followed to its end.
-    let current_step = Memo::new(move |_| {
-        player
-            .get()
-            .step
-            .and_then(|i| scenario.get().steps.get(i).copied())
-    });
-    Effect::new(move |_| {
-        let steps = scenario.with(|s| s.steps.len());
-        if player.with(|p| p.at_end(steps)) {
-            let id = scenario.get_untracked().id;
-            store.update(|p, _| p.complete_scenario(id));
-        }
-    });
-    // While playing, advance one step at a time (the timer is cleared when anything changes).
-    Effect::new(move |_| {
-        if player.get().playing {
-            let steps = scenario.with_untracked(|s| s.steps.len());
-            let advance = move || {
-                player.update(|p| {
-                    if p.playing {
-                        p.forward(steps);
-                    }
-                })
-            };
-            if let Ok(handle) =
-                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
-            {
-                on_cleanup(move || handle.clear());
-            }
-        }
-    });
+    let trace = Trace::new(first_scenario, store);
+    let current_step = trace.current_step();
+    use_trace_timer(trace);
 
     let open = move |node: &'static Node| {
         selected.set(Some(node));
         focused.set(node.id);
-        store.update(|p, _| p.explore_node(node.id));
+        store.explore_node(node.id);
     };
     let close = move || {
         if let Some(node) = selected.get_untracked() {
@@ -89,39 +64,7 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
 
     view! {
         <div class="diagram" on:keydown=on_keydown>
-            <div class="diagram-toolbar">
-                <div class="diagram-field">
-                    <label for="stack-select">"Technology stack"</label>
-                    <select
-                        id="stack-select"
-                        on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
-                    >
-                        <option value="">"Roles only"</option>
-                        {DIAGRAM
-                            .stacks
-                            .iter()
-                            .map(|s| view! { <option value=s.id>{s.name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <button
-                    type="button"
-                    class="button list-toggle"
-                    aria-pressed=move || as_list.get().to_string()
-                    on:click=move |_| as_list.update(|l| *l = !*l)
-                >
-                    {move || if as_list.get() { "View as diagram" } else { "View as list" }}
-                </button>
-            </div>
-            <p class="diagram-help">
-                {move || {
-                    if as_list.get() {
-                        "The same parts, connections and requests as a list."
-                    } else {
-                        "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
-                    }
-                }}
-            </p>
+            <DiagramToolbar stack as_list />
             <Show
                 when=move || !as_list.get()
                 fallback=move || view! { <DiagramList stack heading_level /> }
@@ -131,8 +74,125 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
                 </div>
                 <DetailPanel stack selected close heading_level />
             </Show>
-            <TracePlayer scenario player current_step stack heading_level />
+            <TracePlayer trace current_step stack heading_level />
         </div>
+    }
+    .into_any()
+}
+
+/// The stack switcher, "View as list / diagram", and the help that goes with the view.
+#[component]
+fn DiagramToolbar(
+    stack: RwSignal<Option<&'static Stack>>,
+    as_list: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="diagram-toolbar">
+            <div class="diagram-field">
+                <label for="stack-select">"Technology stack"</label>
+                <select
+                    id="stack-select"
+                    on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
+                >
+                    <option value="">"Roles only"</option>
+                    {DIAGRAM
+                        .stacks
+                        .iter()
+                        .map(|s| view! { <option value=s.id>{s.name}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button
+                type="button"
+                class="button list-toggle"
+                aria-pressed=move || as_list.get().to_string()
+                on:click=move |_| as_list.update(|l| *l = !*l)
+            >
+                {move || if as_list.get() { "View as diagram" } else { "View as list" }}
+            </button>
+        </div>
+        <p class="diagram-help">
+            {move || {
+                if as_list.get() {
+                    "The same parts, connections and requests as a list."
+                } else {
+                    "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
+                }
+            }}
+        </p>
+    }
+}
+
+/// While the trace plays, moves it on one step at a time (the timer is cleared when anything
+/// changes).
+fn use_trace_timer(trace: Trace) {
+    Effect::new(move |_| {
+        if trace.player.get().playing {
+            let advance = move || {
+                trace.drive(|p, steps| {
+                    if p.playing {
+                        p.forward(steps);
+                    }
+                })
+            };
+            if let Ok(handle) =
+                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
+}
+
+/// The request trace being followed: which one, and the player's place in it. Every move of
+/// the player goes through [`Trace::drive`], which records a trace followed to its end.
+#[derive(Clone, Copy)]
+struct Trace {
+    scenario: RwSignal<&'static Scenario>,
+    player: RwSignal<Player>,
+    store: ProgressStore,
+}
+
+impl Trace {
+    fn new(first: &'static Scenario, store: ProgressStore) -> Self {
+        Trace {
+            scenario: RwSignal::new(first),
+            player: RwSignal::new(Player::default()),
+            store,
+        }
+    }
+
+    /// The step on screen, if the trace has started.
+    fn current_step(&self) -> Memo<Option<Step>> {
+        let Trace {
+            scenario, player, ..
+        } = *self;
+        Memo::new(move |_| {
+            player
+                .get()
+                .step
+                .and_then(|i| scenario.get().steps.get(i).copied())
+        })
+    }
+
+    fn steps(&self) -> usize {
+        self.scenario.with(|s| s.steps.len())
+    }
+
+    /// Changes the player (given the number of steps); reaching the end completes the trace.
+    fn drive(&self, change: impl FnOnce(&mut Player, usize)) {
+        let steps = self.scenario.with_untracked(|s| s.steps.len());
+        self.player.update(|p| change(p, steps));
+        if self.player.with_untracked(|p| p.at_end(steps)) {
+            self.store
+                .complete_scenario(self.scenario.with_untracked(|s| s.id));
+        }
+    }
+
+    /// Switches to another trace, from its start.
+    fn choose(&self, scenario: &'static Scenario) {
+        self.scenario.set(scenario);
+        self.player.set(Player::default());
     }
 }
 
@@ -154,7 +214,7 @@ fn DiagramSvg(
     stack: RwSignal<Option<&'static Stack>>,
     selected: RwSignal<Option<&'static Node>>,
     focused: RwSignal<&'static str>,
-    current_step: Memo<Option<guide_content::diagram::Step>>,
+    current_step: Memo<Option<Step>>,
     open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let connections = DIAGRAM
@@ -162,97 +222,13 @@ fn DiagramSvg(
         .iter()
         .filter_map(|c| {
             let (from, to) = (DIAGRAM.node(c.from)?, DIAGRAM.node(c.to)?);
-            let ((x1, y1), (x2, y2)) = connection_line(from, to);
-            let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
-            let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
-            Some(view! {
-                <g class="diagram-connection" class:is-active=active data-connection=c.id>
-                    <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
-                    <text
-                        class="diagram-connection__label"
-                        class:is-visible=related
-                        x=svg_number((x1 + x2) / 2.0)
-                        y=svg_number((y1 + y2) / 2.0 - 6.0)
-                        text-anchor="middle"
-                    >
-                        {c.label}
-                    </text>
-                </g>
-            })
+            Some(view! { <DiagramConnection c from to selected current_step /> })
         })
         .collect_view();
-
     let nodes = DIAGRAM
         .nodes
         .iter()
-        .map(|node| {
-            let (cx, cy) = centre(node);
-            let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
-            let label = move || node_label(node, stack.get());
-            let explored = move || {
-                ProgressStore::expect()
-                    .progress()
-                    .with(|p| p.diagram.explored_nodes.contains(node.id))
-            };
-            let on_keydown = move |ev: web_sys::KeyboardEvent| {
-                let key = ev.key();
-                if key == "Enter" || key == " " {
-                    ev.prevent_default();
-                    open(node);
-                } else if let Some(direction) = Direction::from_key(&key) {
-                    ev.prevent_default();
-                    if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
-                        focused.set(next);
-                        focus_node(next);
-                    }
-                }
-            };
-            view! {
-                <g
-                    class=format!("diagram-node diagram-node--{}", side_name(node.side))
-                    class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
-                    class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
-                    class:is-explored=explored
-                    data-node=node.id
-                    data-explored=move || explored().to_string()
-                    role="button"
-                    tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
-                    aria-label=move || {
-                        let name = label();
-                        if name == node.label {
-                            format!("{name}: {}", side_text(node.side))
-                        } else {
-                            format!("{name} ({}): {}", node.label, side_text(node.side))
-                        }
-                    }
-                    aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
-                    aria-controls="diagram-panel"
-                    on:click=move |_| open(node)
-                    on:focus=move |_| focused.set(node.id)
-                    on:keydown=on_keydown
-                >
-                    <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
-                    <text
-                        class="diagram-node__label"
-                        x=svg_number(cx)
-                        y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
-                        text-anchor="middle"
-                        textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
-                        lengthAdjust="spacingAndGlyphs"
-                    >
-                        {label}
-                    </text>
-                    <text
-                        class="diagram-node__role"
-                        x=svg_number(cx)
-                        y=svg_number(cy + 16.0)
-                        text-anchor="middle"
-                    >
-                        {move || stack.get().map(|_| node.label)}
-                    </text>
-                </g>
-            }
-        })
+        .map(|node| view! { <DiagramNode node stack selected focused current_step open /> })
         .collect_view();
 
     view! {
@@ -279,6 +255,113 @@ fn DiagramSvg(
             {connections}
             {nodes}
         </svg>
+    }
+}
+
+/// A connection between two parts; its label shows while it is active in the trace or
+/// touches the selected part.
+#[component]
+fn DiagramConnection(
+    c: &'static Connection,
+    from: &'static Node,
+    to: &'static Node,
+    selected: RwSignal<Option<&'static Node>>,
+    current_step: Memo<Option<Step>>,
+) -> impl IntoView {
+    let ((x1, y1), (x2, y2)) = connection_line(from, to);
+    let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
+    let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
+    view! {
+        <g class="diagram-connection" class:is-active=active data-connection=c.id>
+            <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
+            <text
+                class="diagram-connection__label"
+                class:is-visible=related
+                x=svg_number((x1 + x2) / 2.0)
+                y=svg_number((y1 + y2) / 2.0 - 6.0)
+                text-anchor="middle"
+            >
+                {c.label}
+            </text>
+        </g>
+    }
+}
+
+/// A part of the diagram: a focusable button (roving tabindex; arrow keys follow the
+/// connections, Enter or Space opens it).
+#[component]
+fn DiagramNode(
+    node: &'static Node,
+    stack: RwSignal<Option<&'static Stack>>,
+    selected: RwSignal<Option<&'static Node>>,
+    focused: RwSignal<&'static str>,
+    current_step: Memo<Option<Step>>,
+    open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let progress = use_progress();
+    let (cx, cy) = centre(node);
+    let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
+    let label = move || node_label(node, stack.get());
+    let explored = move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            open(node);
+        } else if let Some(direction) = Direction::from_key(&key) {
+            ev.prevent_default();
+            if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
+                focused.set(next);
+                focus_node(next);
+            }
+        }
+    };
+    view! {
+        <g
+            class=format!("diagram-node diagram-node--{}", side_name(node.side))
+            class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
+            class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
+            class:is-explored=explored
+            data-node=node.id
+            data-explored=move || explored().to_string()
+            role="button"
+            tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
+            aria-label=move || node_aria_label(node, label())
+            aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
+            aria-controls="diagram-panel"
+            on:click=move |_| open(node)
+            on:focus=move |_| focused.set(node.id)
+            on:keydown=on_keydown
+        >
+            <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
+            <text
+                class="diagram-node__label"
+                x=svg_number(cx)
+                y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
+                text-anchor="middle"
+                textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
+                lengthAdjust="spacingAndGlyphs"
+            >
+                {label}
+            </text>
+            <text
+                class="diagram-node__role"
+                x=svg_number(cx)
+                y=svg_number(cy + 16.0)
+                text-anchor="middle"
+            >
+                {move || stack.get().map(|_| node.label)}
+            </text>
+        </g>
+    }
+}
+
+/// "Load balancer: Backend, on servers", or with a stack "nginx (Load balancer): …".
+fn node_aria_label(node: &Node, name: &str) -> String {
+    if name == node.label {
+        format!("{name}: {}", side_text(node.side))
+    } else {
+        format!("{name} ({}): {}", node.label, side_text(node.side))
     }
 }
 
@@ -378,13 +461,15 @@ fn DetailPanel(
 
 #[component]
 fn TracePlayer(
-    scenario: RwSignal<&'static Scenario>,
-    player: RwSignal<Player>,
-    current_step: Memo<Option<guide_content::diagram::Step>>,
+    trace: Trace,
+    current_step: Memo<Option<Step>>,
     stack: RwSignal<Option<&'static Stack>>,
     heading_level: u8,
 ) -> impl IntoView {
-    let steps = move || scenario.with(|s| s.steps.len());
+    let Trace {
+        scenario, player, ..
+    } = trace;
+    let steps = move || trace.steps();
     view! {
         <section class="diagram-trace" aria-labelledby="trace-title">
             {heading(heading_level, "trace-title", "Follow a request")}
@@ -395,8 +480,7 @@ fn TracePlayer(
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
                         if let Some(s) = DIAGRAM.scenarios.iter().find(|s| s.id == id) {
-                            scenario.set(s);
-                            player.set(Player::default());
+                            trace.choose(s);
                         }
                     }
                 >
@@ -412,7 +496,7 @@ fn TracePlayer(
                 <button
                     type="button"
                     class="button trace-restart"
-                    on:click=move |_| player.update(Player::restart)
+                    on:click=move |_| trace.drive(|p, _| p.restart())
                 >
                     "Restart"
                 </button>
@@ -420,7 +504,7 @@ fn TracePlayer(
                     type="button"
                     class="button trace-back"
                     disabled=move || player.with(|p| p.step.is_none())
-                    on:click=move |_| player.update(Player::back)
+                    on:click=move |_| trace.drive(|p, _| p.back())
                 >
                     "Step back"
                 </button>
@@ -428,8 +512,7 @@ fn TracePlayer(
                     type="button"
                     class="button button--primary trace-play"
                     on:click=move |_| {
-                        let n = steps();
-                        player.update(|p| if p.playing { p.pause() } else { p.play(n) })
+                        trace.drive(|p, n| if p.playing { p.pause() } else { p.play(n) })
                     }
                 >
                     {move || if player.with(|p| p.playing) { "Pause" } else { "Play" }}
@@ -439,8 +522,7 @@ fn TracePlayer(
                     class="button trace-forward"
                     disabled=move || { let n = steps(); player.with(|p| p.at_end(n)) }
                     on:click=move |_| {
-                        let n = steps();
-                        player.update(|p| {
+                        trace.drive(|p, n| {
                             p.pause();
                             p.forward(n);
                         })

@@ -8,7 +8,7 @@ use crate::content::{self, chapters, Chapter};
 use crate::pages::chapter_body::ChapterBody;
 use crate::pages::not_found::NotFoundPage;
 use crate::progress::model::ChapterState;
-use crate::progress::store::ProgressStore;
+use crate::progress::store::{use_progress, use_progress_store};
 use crate::routes::{href, Page};
 use crate::ui::page_meta::PageMeta;
 
@@ -31,7 +31,7 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
     // the chapter read during this visit.
     let toggled = StoredValue::new(false);
     if !crate::PRERENDERING {
-        track_reading(chapter, toggled);
+        use_reading_tracker(chapter, toggled);
     }
     view! {
         <PageMeta title=Some(chapter.title.to_string()) description=chapter.summary.to_string() />
@@ -92,12 +92,9 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
 /// "Mark as read / unread" at the end of the chapter (the end also marks it read by itself).
 #[component]
 fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl IntoView {
-    let store = ProgressStore::expect();
-    let read = move || {
-        store
-            .progress()
-            .with(|p| p.chapter_state(chapter.id) == ChapterState::Read)
-    };
+    let store = use_progress_store();
+    let progress = use_progress();
+    let read = move || progress.with(|p| p.chapter_state(chapter.id) == ChapterState::Read);
     view! {
         <section class="chapter__end" aria-label="Your progress in this chapter">
             <p class="chapter__end-status" aria-live="polite">
@@ -115,8 +112,7 @@ fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl Int
                 aria-pressed=move || read().to_string()
                 on:click=move |_| {
                     toggled.set_value(true);
-                    let now_read = !read();
-                    store.update(|p, now| p.set_read(chapter.id, now_read, now));
+                    store.set_read(chapter.id, !read());
                 }
             >
                 {move || if read() { "Mark as unread" } else { "Mark as read" }}
@@ -135,19 +131,18 @@ fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl Int
 
 /// Records reading progress while this chapter is on screen: opening it, the section the
 /// reader has reached (for "Continue where you left off"), and reaching the end (read).
-fn track_reading(chapter: &'static Chapter, toggled: StoredValue<bool>) {
-    let store = ProgressStore::expect();
+fn use_reading_tracker(chapter: &'static Chapter, toggled: StoredValue<bool>) {
+    let store = use_progress_store();
+    let progress = use_progress();
     let hash = use_location().hash.get_untracked();
     let deep_link = hash
         .strip_prefix('#')
         .and_then(|id| chapter.sections.iter().find(|s| s.id == id))
         .map(|s| s.id);
-    store.update(|p, now| {
-        p.open_chapter(chapter.id, now);
-        if deep_link.is_some() {
-            p.visit(chapter.id, deep_link, now);
-        }
-    });
+    // Opening the chapter is saved once it is on screen, not while the view is built: the
+    // effect reads nothing reactive, so it runs once, after mounting (and never while
+    // rendering on a server).
+    Effect::new(move |_| store.open_chapter(chapter.id, deep_link));
     let last_section = StoredValue::new(deep_link);
     let end_reached = StoredValue::new(false);
     let frame_pending = StoredValue::new(false);
@@ -157,16 +152,15 @@ fn track_reading(chapter: &'static Chapter, toggled: StoredValue<bool>) {
         if let Some(section) = section_in_view(chapter) {
             if last_section.get_value() != Some(section) {
                 last_section.set_value(Some(section));
-                store.update(|p, now| p.visit(chapter.id, Some(section), now));
+                store.visit(chapter.id, section);
             }
         }
         if !end_reached.get_value() && !toggled.get_value() && end_in_view() {
             end_reached.set_value(true);
-            let already_read = store
-                .progress()
-                .with_untracked(|p| p.chapter_state(chapter.id) == ChapterState::Read);
+            let already_read =
+                progress.with_untracked(|p| p.chapter_state(chapter.id) == ChapterState::Read);
             if !already_read {
-                store.update(|p, now| p.set_read(chapter.id, true, now));
+                store.set_read(chapter.id, true);
             }
         }
     };

@@ -15,7 +15,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::html;
-use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -81,7 +80,8 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
     }
 
     let container = NodeRef::<html::Div>::new();
-    let diagram_slot = RwSignal::new_local(None::<web_sys::Element>);
+    // Once the body is on the page, the explorer goes into its placeholder: a step out to the
+    // DOM (as `Portal` takes it), with no signal in between.
     Effect::new(move |_| {
         if !body.with(|b| matches!(b, Body::Ready(_))) {
             return;
@@ -91,7 +91,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
         };
         if let Ok(Some(slot)) = container.query_selector("[data-embed=diagram]") {
             slot.set_inner_html("");
-            diagram_slot.set(Some(slot));
+            mount_diagram(&slot);
         }
         if arrived_later {
             // The router looked for `#section` before it existed.
@@ -129,21 +129,30 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
             ),
             Body::Ready(_) => None,
         })}
-        {move || {
-            diagram_slot
-                .get()
-                .map(|slot| {
-                    view! {
-                        <Portal mount=slot>
-                            <DiagramExplorer heading_level=3 />
-                            <p class="embed__more">
-                                <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
-                            </p>
-                        </Portal>
-                    }
-                })
-        }}
     }
+}
+
+/// Mounts the explorer into the body's placeholder, inside a `<div>` as `Portal` did (same
+/// markup), in this view's reactive owner (the progress store and all). Unmounted when the
+/// effect runs again or the chapter goes.
+fn mount_diagram(slot: &web_sys::Element) {
+    let Ok(wrapper) = document().create_element("div") else {
+        return;
+    };
+    if slot.append_child(&wrapper).is_err() {
+        return;
+    }
+    let handle = leptos::mount::mount_to(wrapper.unchecked_into(), || {
+        view! {
+            <DiagramExplorer heading_level=3 />
+            <p class="embed__more">
+                <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
+            </p>
+        }
+    });
+    // Dropping the handle unmounts the explorer and disposes of its owner.
+    let handle = StoredValue::new_local(Some(handle));
+    on_cleanup(move || handle.update_value(|h| drop(h.take())));
 }
 
 /// `chapter-bodies/<id>.html` (relative to the document's base), or `None` on any failure.

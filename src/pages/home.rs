@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 
 use crate::content::{self, chapters, total_reading_minutes};
-use crate::pages::quiz::ReviewStatus;
-use crate::progress::store::ProgressStore;
+use crate::progress::store::use_progress;
+use crate::quiz::view::review_status::ReviewStatus;
 use crate::routes::{href, Page};
-use crate::ui::chapter_nav::ChapterStateMark;
+use crate::ui::chapter_state_mark::ChapterStateMark;
 use crate::ui::page_meta::PageMeta;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let all = chapters();
-    let progress = ProgressStore::expect().progress();
+    let progress = use_progress();
     let first = Page::Chapter {
         id: all[0].id,
         section: None,
@@ -78,7 +78,7 @@ pub fn HomePage() -> impl IntoView {
 /// "Continue where you left off": the last chapter and section visited, when there is one.
 #[component]
 fn ContinueReading() -> impl IntoView {
-    let progress = ProgressStore::expect().progress();
+    let progress = use_progress();
     let place = Memo::new(move |_| {
         let known: Vec<&str> = chapters().iter().map(|c| c.id).collect();
         progress.with(|p| {

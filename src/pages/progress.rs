@@ -1,20 +1,21 @@
 //! The progress page: completion, each chapter's state, the diagram's and quiz's results,
 //! export/import (with a preview and undo), and reset with confirmation.
 
+mod export_import;
+
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters};
 use crate::diagram::DIAGRAM;
-use crate::pages::quiz::{is_known_quiz, quiz_name, ReviewStatus};
-use crate::progress::codec::{self, DecodeError, Decoded, MAX_BYTES};
 use crate::progress::model::{Completion, Progress};
-use crate::progress::store::{now, ProgressStore};
+use crate::progress::store::{use_progress, use_progress_store};
 use crate::quiz::engine::{format_points, percent};
-use crate::quiz::QUESTIONS;
+use crate::quiz::view::review_status::ReviewStatus;
+use crate::quiz::{is_known_quiz, quiz_name};
 use crate::routes::{href, Page};
-use crate::ui::chapter_nav::ChapterStateMark;
+use crate::ui::chapter_state_mark::ChapterStateMark;
 use crate::ui::page_meta::PageMeta;
+use export_import::ExportImport;
 
 fn known_ids() -> Vec<&'static str> {
     chapters().iter().map(|c| c.id).collect()
@@ -43,7 +44,7 @@ fn describe(completion: Completion) -> String {
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
-    let progress = ProgressStore::expect().progress();
+    let progress = use_progress();
     let completion = Memo::new(move |_| progress.with(|p| p.completion(&known_ids())));
     view! {
         <PageMeta
@@ -66,42 +67,11 @@ pub fn ProgressPage() -> impl IntoView {
             </div>
 
             <h2>"Chapters"</h2>
-            <ol class="progress-chapters">
-                {chapters()
-                    .iter()
-                    .map(|chapter| {
-                        let state = Signal::derive(move || {
-                            progress.with(|p| p.chapter_state(chapter.id))
-                        });
-                        view! {
-                            <li data-state=move || state.get().as_str()>
-                                <a href=href(Page::Chapter { id: chapter.id, section: None })>
-                                    {chapter.title}
-                                </a>
-                                <ChapterStateMark state />
-                                <span class="progress-chapters__state" aria-hidden="true">
-                                    {move || state.get().label()}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ChapterStates progress />
 
             <h2>"Interactive diagram"</h2>
             <p class="progress-slot" data-slot="diagram">
-                {move || {
-                    progress
-                        .with(|p| {
-                            let (nodes, traces) = diagram_counts(p);
-                            if nodes + traces == 0 {
-                                "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
-                                    .to_string()
-                            } else {
-                                format!("{nodes} parts explored, {traces} request traces followed.")
-                            }
-                        })
-                }}
+                {move || progress.with(describe_diagram)}
             </p>
 
             <h2>"Quiz"</h2>
@@ -116,47 +86,106 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
+/// Each chapter with its state.
 #[component]
-fn QuizScores(progress: RwSignal<Progress>) -> impl IntoView {
-    move || {
-        let (scores, history, queued) = progress.with(|p| {
-            let scores: Vec<(String, String)> = p
-                .quiz
-                .best_scores
+fn ChapterStates(progress: ReadSignal<Progress>) -> impl IntoView {
+    view! {
+        <ol class="progress-chapters">
+            {chapters()
                 .iter()
-                .filter(|(quiz, _)| *quiz == "guide" || content::chapter(quiz).is_some())
-                .map(|(quiz, score)| {
-                    (
-                        quiz_name(quiz),
-                        format!(
-                            "{} of {} points ({}%)",
-                            format_points(score.points),
-                            score.total,
-                            score.percent()
-                        ),
-                    )
+                .map(|chapter| {
+                    let state = Signal::derive(move || {
+                        progress.with(|p| p.chapter_state(chapter.id))
+                    });
+                    view! {
+                        <li data-state=move || state.get().as_str()>
+                            <a href=href(Page::Chapter { id: chapter.id, section: None })>
+                                {chapter.title}
+                            </a>
+                            <ChapterStateMark state />
+                            <span class="progress-chapters__state" aria-hidden="true">
+                                {move || state.get().label()}
+                            </span>
+                        </li>
+                    }
                 })
-                .collect();
-            let history: Vec<String> = p
-                .quiz
-                .history
-                .iter()
-                .rev()
-                .filter(|r| is_known_quiz(&r.quiz))
-                .take(10)
-                .map(|r| {
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// "2 parts explored, 1 request traces followed." (or that nothing is yet).
+fn describe_diagram(p: &Progress) -> String {
+    let (nodes, traces) = diagram_counts(p);
+    if nodes + traces == 0 {
+        "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
+            .to_string()
+    } else {
+        format!("{nodes} parts explored, {traces} request traces followed.")
+    }
+}
+
+/// The quiz slot as text: each known quiz's best score, the last ten known attempts, and
+/// how many questions are queued for review.
+struct QuizResults {
+    scores: Vec<(String, String)>,
+    history: Vec<String>,
+    queued: usize,
+}
+
+impl QuizResults {
+    fn of(p: &Progress) -> Self {
+        let scores = p
+            .quiz
+            .best_scores
+            .iter()
+            .filter(|(quiz, _)| *quiz == "guide" || content::chapter(quiz).is_some())
+            .map(|(quiz, score)| {
+                (
+                    quiz_name(quiz),
                     format!(
-                        "{}: {} of {} points ({}%)",
-                        quiz_name(&r.quiz),
-                        format_points(r.points),
-                        r.total,
-                        percent(r.points, r.total)
-                    )
-                })
-                .collect();
-            let queued = p.quiz.review.values().filter(|c| c.is_queued()).count();
-            (scores, history, queued)
-        });
+                        "{} of {} points ({}%)",
+                        format_points(score.points),
+                        score.total,
+                        score.percent()
+                    ),
+                )
+            })
+            .collect();
+        let history = p
+            .quiz
+            .history
+            .iter()
+            .rev()
+            .filter(|r| is_known_quiz(&r.quiz))
+            .take(10)
+            .map(|r| {
+                format!(
+                    "{}: {} of {} points ({}%)",
+                    quiz_name(&r.quiz),
+                    format_points(r.points),
+                    r.total,
+                    percent(r.points, r.total)
+                )
+            })
+            .collect();
+        let queued = p.quiz.review.values().filter(|c| c.is_queued()).count();
+        QuizResults {
+            scores,
+            history,
+            queued,
+        }
+    }
+}
+
+#[component]
+fn QuizScores(progress: ReadSignal<Progress>) -> impl IntoView {
+    move || {
+        let QuizResults {
+            scores,
+            history,
+            queued,
+        } = progress.with(QuizResults::of);
         if scores.is_empty() && history.is_empty() {
             return view! {
                 <p class="progress-slot" data-slot="quiz">
@@ -179,9 +208,9 @@ fn QuizScores(progress: RwSignal<Progress>) -> impl IntoView {
                 <ol class="quiz-history">
                     {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ol>
+                <p>{format!("{queued} missed question(s) in your review queue.")}</p>
+                <ReviewStatus />
                 <p>
-                    {format!("{queued} missed question(s) in your review queue. ")}
-                    <ReviewStatus />
                     <a href=href(Page::QuizHub)>"All quizzes"</a>
                 </p>
             </div>
@@ -190,217 +219,9 @@ fn QuizScores(progress: RwSignal<Progress>) -> impl IntoView {
     }
 }
 
-/// What an import is doing.
-#[derive(Clone, PartialEq)]
-enum ImportState {
-    Idle,
-    /// The file was read and is valid: waiting for the reader to confirm.
-    Preview(Progress),
-    /// The file was refused; the message says why. Progress is unchanged.
-    Refused(String),
-    /// Imported; the previous progress can be restored.
-    Imported {
-        previous: Progress,
-    },
-    Undone,
-}
-
-#[component]
-fn ExportImport() -> impl IntoView {
-    let store = ProgressStore::expect();
-    let (export, set_export) = signal(None::<(String, String)>);
-    let (import, set_import) = signal(ImportState::Idle);
-
-    let on_export = move |_| {
-        let text = store.progress().with_untracked(codec::encode);
-        match download(&text) {
-            Ok(link) => {
-                if let Some((old, _)) = export.get_untracked() {
-                    let _ = web_sys::Url::revoke_object_url(&old);
-                }
-                set_export.set(Some(link));
-            }
-            Err(()) => set_export.set(None),
-        }
-    };
-
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        // Refused before a byte is read: a file this large is not progress from this guide.
-        if file.size() > MAX_BYTES as f64 {
-            set_import.set(ImportState::Refused(format!(
-                "“{}” can't be imported: {}. Your progress is unchanged.",
-                file.name(),
-                DecodeError::TooLarge(file.size() as usize).describe()
-            )));
-            return;
-        }
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let state = match text.as_deref().map(|text| codec::decode(text, QUESTIONS)) {
-                Some(Decoded::Valid(p) | Decoded::Repaired(p)) => ImportState::Preview(p),
-                Some(Decoded::Newer(_)) => ImportState::Refused(format!(
-                    "“{name}” was made by a newer version of the guide: reload the page to update, then import it. Your progress is unchanged."
-                )),
-                Some(Decoded::Unreadable(e)) => ImportState::Refused(format!(
-                    "“{name}” can't be imported: {}. Your progress is unchanged.",
-                    e.describe()
-                )),
-                None => ImportState::Refused(format!(
-                    "“{name}” could not be read. Your progress is unchanged."
-                )),
-            };
-            set_import.set(state);
-        });
-    };
-
-    let apply = move |imported: Progress| {
-        let previous = store.progress().get_untracked();
-        store.replace(Progress::replaced_by(&imported, now()));
-        set_import.set(ImportState::Imported { previous });
-    };
-    let undo = move |previous: Progress| {
-        store.replace(Progress::replaced_by(&previous, now()));
-        set_import.set(ImportState::Undone);
-    };
-
-    view! {
-        <p>
-            "Export your progress as a file, then import it in another browser or on another device. Importing replaces the progress in that browser; you can undo it."
-        </p>
-        <div class="export-import">
-            <button type="button" class="button export-button" on:click=on_export>
-                "Export progress"
-            </button>
-            {move || {
-                export
-                    .get()
-                    .map(|(url, name)| {
-                        view! {
-                            <a class="export-link" href=url download=name.clone()>
-                                {format!("Download {name} again")}
-                            </a>
-                        }
-                    })
-            }}
-            <div class="import-field">
-                <label for="import-file">"Import a progress file"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
-            </div>
-        </div>
-        <div class="import-status" aria-live="polite">
-            {move || match import.get() {
-                ImportState::Idle => ().into_any(),
-                ImportState::Refused(message) => {
-                    view! { <p class="import-error" role="alert">{message}</p> }.into_any()
-                }
-                ImportState::Preview(imported) => {
-                    let known = known_ids();
-                    let theirs = imported.completion(&known);
-                    let mine = store.progress().with_untracked(|p| p.completion(&known));
-                    let scores = imported.quiz.best_scores.len();
-                    let (explored, _) = diagram_counts(&imported);
-                    let confirm = imported.clone();
-                    view! {
-                        <div class="import-preview">
-                            <p>
-                                <strong>"This file holds: "</strong>
-                                {format!(
-                                    "{}; {scores} quiz results; {explored} diagram parts explored.",
-                                    describe(theirs)
-                                )}
-                            </p>
-                            <p>
-                                {format!(
-                                    "Importing replaces your progress in this browser ({}).",
-                                    describe(mine)
-                                )}
-                            </p>
-                            <button
-                                type="button"
-                                class="button button--primary import-confirm"
-                                on:click=move |_| apply(confirm.clone())
-                            >
-                                "Replace my progress with this file"
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| set_import.set(ImportState::Idle)
-                            >
-                                "Cancel"
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-                ImportState::Imported { previous } => {
-                    view! {
-                        <p class="import-done">
-                            "Progress imported. "
-                            <button
-                                type="button"
-                                class="button import-undo"
-                                on:click=move |_| undo(previous.clone())
-                            >
-                                "Undo import"
-                            </button>
-                        </p>
-                    }
-                        .into_any()
-                }
-                ImportState::Undone => {
-                    view! { <p class="import-done">"Import undone: your earlier progress is back."</p> }
-                        .into_any()
-                }
-            }}
-        </div>
-    }
-}
-
-/// Offers `text` as a file download; returns the object URL and file name, kept for a
-/// visible "download again" link.
-fn download(text: &str) -> Result<(String, String), ()> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let date = js_sys::Date::new_0();
-    let name = format!(
-        "backend-guide-progress-{:04}-{:02}-{:02}.json",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    );
-    let anchor = document()
-        .create_element("a")
-        .map_err(|_| ())?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| ())?;
-    anchor.set_href(&url);
-    anchor.set_download(&name);
-    anchor.click();
-    Ok((url, name))
-}
-
 #[component]
 fn ResetProgress() -> impl IntoView {
-    let store = ProgressStore::expect();
+    let store = use_progress_store();
     let (confirming, set_confirming) = signal(false);
     let (done, set_done) = signal(false);
     let confirm_button = NodeRef::<leptos::html::Button>::new();
@@ -440,7 +261,7 @@ fn ResetProgress() -> impl IntoView {
                     class="button button--danger reset-confirm-button"
                     node_ref=confirm_button
                     on:click=move |_| {
-                        store.replace(Progress::reset(now()));
+                        store.reset();
                         set_confirming.set(false);
                         set_done.set(true);
                     }
@@ -455,5 +276,63 @@ fn ResetProgress() -> impl IntoView {
         <p class="reset-status" aria-live="polite">
             {move || done.get().then_some("Your progress has been reset.")}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::model::{AttemptRecord, Score};
+
+    #[test]
+    fn quiz_results_show_known_quizzes_only_newest_first() {
+        let chapter = &chapters()[0];
+        let mut p = Progress::default();
+        let score = Score {
+            correct: 1,
+            total: 2,
+            points: 150,
+            at: 1,
+        };
+        p.record_score(chapter.id, score);
+        p.record_score("gone", score);
+        for (at, quiz) in [(1, "guide"), (2, "gone"), (3, chapter.id)] {
+            p.quiz.history.push(AttemptRecord {
+                at,
+                quiz: quiz.into(),
+                correct: 1,
+                total: 2,
+                points: 150,
+            });
+        }
+        let results = QuizResults::of(&p);
+        assert_eq!(
+            results.scores,
+            [(
+                chapter.title.to_string(),
+                "1.5 of 2 points (75%)".to_string()
+            )]
+        );
+        assert_eq!(
+            results.history,
+            [
+                format!("{}: 1.5 of 2 points (75%)", chapter.title),
+                "The whole guide: 1.5 of 2 points (75%)".to_string()
+            ]
+        );
+        assert_eq!(results.queued, 0);
+    }
+
+    #[test]
+    fn the_diagram_slot_counts_parts_of_this_diagram_only() {
+        let mut p = Progress::default();
+        assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
+        p.explore_node("no-such-part");
+        assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
+        p.explore_node(DIAGRAM.nodes[0].id);
+        assert_eq!(
+            describe_diagram(&p),
+            "1 parts explored, 0 request traces followed."
+        );
     }
 }

@@ -12,11 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use guide_content::quiz::Question;
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::engine::{Attempt, Credit};
+use crate::clock::Millis;
+use crate::quiz::engine::{self, Attempt, Credit, Scope};
 use crate::quiz::review::{self, Card};
-
-/// Milliseconds since the Unix epoch.
-pub type Millis = u64;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -291,6 +289,34 @@ impl Progress {
     /// Starts a quiz, replacing any earlier attempt.
     pub fn start_quiz(&mut self, attempt: Attempt) {
         self.quiz.attempt = Some(attempt);
+    }
+
+    /// Starts the quiz of `scope` with questions from `bank`, picked and shuffled by `seed`;
+    /// nothing changes when it has nothing to ask (no question due, none missed).
+    pub fn start_quiz_on(&mut self, scope: &Scope, bank: &[Question], seed: u64, now: Millis) {
+        let listed = self.listed_for(scope, bank, now);
+        let picked = engine::select(scope, bank, &listed, seed);
+        if !picked.is_empty() {
+            self.start_quiz(Attempt::new(scope.key(), &picked, seed, now));
+        }
+    }
+
+    /// The ids a review or retry quiz would ask now: the questions due for review, or those
+    /// the last finished attempt missed. Empty for a guide or chapter quiz.
+    pub fn listed_for(&self, scope: &Scope, bank: &[Question], now: Millis) -> Vec<String> {
+        match scope {
+            Scope::Review => {
+                review::due(&self.quiz.review, now, |id| bank.iter().any(|q| q.id == id))
+            }
+            Scope::RetryMissed => self
+                .quiz
+                .attempt
+                .as_ref()
+                .filter(|a| a.is_finished())
+                .map(|a| a.summary(bank).missed)
+                .unwrap_or_default(),
+            Scope::Guide | Scope::Chapter(_) => Vec::new(),
+        }
     }
 
     /// Answers the current question of the attempt; a question without full credit enters
@@ -684,6 +710,50 @@ mod tests {
             }
             assert_eq!(p.quiz.history.len(), HISTORY_LIMIT);
             assert_eq!(p.quiz.history[0].at, 5, "the oldest went first");
+        }
+
+        #[test]
+        fn retry_lists_what_the_last_finished_attempt_missed() {
+            let mut p = Progress::default();
+            assert!(p.listed_for(&Scope::RetryMissed, &BANK, 0).is_empty());
+            run(&mut p, "intro", 10);
+            assert_eq!(p.listed_for(&Scope::RetryMissed, &BANK, 10), ["q2"]);
+            assert!(p.listed_for(&Scope::Guide, &BANK, 10).is_empty());
+            assert!(p
+                .listed_for(&Scope::Chapter("intro".into()), &BANK, 10)
+                .is_empty());
+        }
+
+        #[test]
+        fn review_lists_questions_once_due_and_only_those_of_the_bank() {
+            let mut p = Progress::default();
+            run(&mut p, "intro", 10);
+            assert!(p.listed_for(&Scope::Review, &BANK, 10).is_empty());
+            assert_eq!(p.listed_for(&Scope::Review, &BANK, 10 + DAY), ["q2"]);
+            assert!(p
+                .listed_for(&Scope::Review, &BANK[..1], 10 + DAY)
+                .is_empty());
+        }
+
+        #[test]
+        fn starting_a_quiz_with_nothing_to_ask_changes_nothing() {
+            let mut p = Progress::default();
+            p.start_quiz_on(&Scope::Review, &BANK, 1, 5);
+            assert_eq!(p, Progress::default());
+            p.start_quiz_on(&Scope::Chapter("intro".into()), &BANK, 1, 5);
+            let attempt = p.quiz.attempt.as_ref().unwrap();
+            assert_eq!((attempt.quiz.as_str(), attempt.items.len()), ("intro", 2));
+        }
+
+        #[test]
+        fn retrying_asks_only_the_missed_questions() {
+            let mut p = Progress::default();
+            run(&mut p, "intro", 10);
+            p.start_quiz_on(&Scope::RetryMissed, &BANK, 1, 20);
+            let attempt = p.quiz.attempt.as_ref().unwrap();
+            assert_eq!(attempt.quiz, "retry");
+            assert_eq!(attempt.items.len(), 1);
+            assert_eq!(attempt.items[0].question, "q2");
         }
 
         #[test]

@@ -2,17 +2,31 @@
 //! every change, merged with other tabs through the `storage` event, and never trusting or
 //! destroying what storage holds (the rules: `startup.rs`).
 //!
-//! Provided once as a context by `App` ([`ProgressStore::provide`]); views read it with
-//! [`ProgressStore::expect`].
+//! Provided once as a context by `App` ([`ProgressStore::provide`]). Views read the progress
+//! with [`use_progress`] (a read-only signal) and change it only through the store's named
+//! methods ([`use_progress_store`]), so every change is saved.
 
+use guide_content::quiz::Question;
 use leptos::prelude::*;
 
 use super::codec::{self, Decoded};
-use super::model::{Millis, Progress};
+use super::model::Progress;
 pub use super::startup::StorageNotice;
 use super::startup::{self, Start};
+use crate::clock::{now, Millis};
+use crate::quiz::engine::Scope;
 use crate::quiz::QUESTIONS;
 use crate::storage;
+
+/// The reader's progress, read-only: changes go through [`use_progress_store`].
+pub fn use_progress() -> ReadSignal<Progress> {
+    use_progress_store().progress.read_only()
+}
+
+/// The progress store, for its named changes and its storage notices.
+pub fn use_progress_store() -> ProgressStore {
+    expect_context::<ProgressStore>()
+}
 
 /// Where the progress lives in localStorage.
 pub const STORAGE_KEY: &str = "backend-guide:progress";
@@ -46,24 +60,83 @@ impl ProgressStore {
         store
     }
 
-    pub fn expect() -> Self {
-        expect_context::<Self>()
-    }
-
-    pub fn progress(&self) -> RwSignal<Progress> {
-        self.progress
-    }
-
+    /// Counts successful saves, for the "Saved" indicator.
     pub fn saves(&self) -> ReadSignal<u32> {
         self.saves.read_only()
     }
 
-    pub fn notice(&self) -> RwSignal<Option<StorageNotice>> {
-        self.notice
+    /// A storage problem the reader should know about.
+    pub fn notice(&self) -> ReadSignal<Option<StorageNotice>> {
+        self.notice.read_only()
+    }
+
+    /// Something else (the theme) could not be saved: the reader is told as for progress.
+    pub fn report_cannot_save(&self) {
+        self.notice.set(Some(StorageNotice::CannotSave));
+    }
+
+    // --- Changes, each saved at once -----------------------------------------------------
+
+    /// The reader opened a chapter, at its top or at `section` (a link to it).
+    pub fn open_chapter(&self, chapter: &str, section: Option<&str>) {
+        self.update(|p, now| {
+            p.open_chapter(chapter, now);
+            if section.is_some() {
+                p.visit(chapter, section, now);
+            }
+        });
+    }
+
+    /// The reader scrolled to `section` of a chapter.
+    pub fn visit(&self, chapter: &str, section: &str) {
+        self.update(|p, now| p.visit(chapter, Some(section), now));
+    }
+
+    pub fn set_read(&self, chapter: &str, read: bool) {
+        self.update(|p, now| p.set_read(chapter, read, now));
+    }
+
+    pub fn explore_node(&self, node: &str) {
+        self.update(|p, _| p.explore_node(node));
+    }
+
+    pub fn complete_scenario(&self, scenario: &str) {
+        self.update(|p, _| p.complete_scenario(scenario));
+    }
+
+    /// Starts the quiz of `scope` now, seeded from the clock and `Math.random()`.
+    pub fn start_quiz(&self, scope: &Scope) {
+        self.update(|p, now| {
+            let seed = now ^ (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+            p.start_quiz_on(scope, QUESTIONS, seed, now);
+        });
+    }
+
+    pub fn answer_quiz(&self, question: &Question, answer: Vec<u8>) {
+        self.update(|p, now| {
+            p.answer_quiz(question, answer, now);
+        });
+    }
+
+    pub fn next_quiz_question(&self) {
+        self.update(|p, now| p.next_quiz_question(QUESTIONS, now));
+    }
+
+    /// Replaces the progress as a whole with `other` (import, undo of an import); returns the
+    /// progress it replaced.
+    pub fn replace_with(&self, other: &Progress) -> Progress {
+        let previous = self.progress.get_untracked();
+        self.replace(Progress::replaced_by(other, now()));
+        previous
+    }
+
+    /// Forgets everything (other tabs follow: the reset is a new generation).
+    pub fn reset(&self) {
+        self.replace(Progress::reset(now()));
     }
 
     /// Applies a change and saves at once. Unchanged progress is not written again.
-    pub fn update(&self, change: impl FnOnce(&mut Progress, Millis)) {
+    fn update(&self, change: impl FnOnce(&mut Progress, Millis)) {
         let before = self.progress.get_untracked();
         let mut after = before.clone();
         change(&mut after, now());
@@ -73,8 +146,7 @@ impl ProgressStore {
         }
     }
 
-    /// Replaces the progress as a whole (reset, import, undo).
-    pub fn replace(&self, progress: Progress) {
+    fn replace(&self, progress: Progress) {
         self.progress.set(progress);
         self.save();
     }
@@ -157,12 +229,4 @@ fn keep_aside(text: &str) -> Result<(), storage::StorageError> {
         Some(_) => format!("{BACKUP_KEY}:{}", now()),
     };
     storage::write(&key, text)
-}
-
-/// Milliseconds since the epoch, from the browser clock.
-pub fn now() -> Millis {
-    if crate::PRERENDERING {
-        return 0;
-    }
-    js_sys::Date::now().max(0.0) as Millis
 }

@@ -5,7 +5,7 @@ use guide_content::quiz::{Kind, Question};
 use guide_content::{QUIZ_GUIDE, QUIZ_RETRY, QUIZ_REVIEW};
 use serde::{Deserialize, Serialize};
 
-use crate::progress::model::Millis;
+use crate::clock::Millis;
 
 /// Points are counted in hundredths, so partial credit needs no floating point.
 pub const FULL_CREDIT: u32 = 100;
@@ -189,9 +189,15 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
     if answer.iter().any(|&i| usize::from(i) >= n) {
         return Credit { points: 0 };
     }
+    let is_correct = |i: u8| {
+        question
+            .options
+            .get(usize::from(i))
+            .is_some_and(|o| o.correct)
+    };
     let points = match question.kind {
         Kind::Single | Kind::TrueFalse => match answer {
-            [only] if question.options[usize::from(*only)].correct => FULL_CREDIT,
+            [only] if is_correct(*only) => FULL_CREDIT,
             _ => 0,
         },
         Kind::Multiple => {
@@ -199,10 +205,7 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
             let mut chosen: Vec<u8> = answer.to_vec();
             chosen.sort_unstable();
             chosen.dedup();
-            let hits = chosen
-                .iter()
-                .filter(|&&i| question.options[usize::from(i)].correct)
-                .count() as u32;
+            let hits = chosen.iter().filter(|&&i| is_correct(i)).count() as u32;
             let misses = chosen.len() as u32 - hits;
             (hits.saturating_sub(misses) * FULL_CREDIT) / right.max(1)
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::model::Millis;
+use crate::clock::Millis;
 
 pub const DAY: Millis = 24 * 60 * 60 * 1000;
 

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::content::chapters;
-use crate::progress::model::ChapterState;
-use crate::progress::store::ProgressStore;
+use crate::progress::store::use_progress;
 use crate::routes::{href, Page};
+use crate::ui::chapter_state_mark::ChapterStateMark;
 
 /// `open` only matters on narrow screens (CSS shows the sidebar regardless on wide ones).
 #[component]
-pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
+pub fn ChapterNav(#[prop(into)] open: Signal<bool>) -> impl IntoView {
     let location = use_location();
-    let progress = ProgressStore::expect().progress();
+    let progress = use_progress();
     let current = move |page: Page<'_>| {
         let path = crate::routes::with_base(&crate::routes::router_base(), &page.path());
         let here = location.pathname.get();
@@ -58,22 +58,5 @@ pub fn ChapterNav(open: ReadSignal<bool>) -> impl IntoView {
                 </li>
             </ul>
         </nav>
-    }
-}
-
-/// A small mark after a chapter's title: ✓ when read, ◐ when in progress, with words for
-/// screen readers.
-#[component]
-pub fn ChapterStateMark(#[prop(into)] state: Signal<ChapterState>) -> impl IntoView {
-    move || match state.get() {
-        ChapterState::NotStarted => None,
-        other => Some(view! {
-            <span class=format!("state-mark state-mark--{}", other.as_str())>
-                <span aria-hidden="true">
-                    {if other == ChapterState::Read { " ✓" } else { " ◐" }}
-                </span>
-                <span class="visually-hidden">{format!(" ({})", other.label().to_lowercase())}</span>
-            </span>
-        }),
     }
 }

@@ -13,19 +13,14 @@ use crate::ui::theme_picker::ThemePicker;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let (menu_open, set_menu_open) = signal(false);
+    let menu = use_menu();
+    let menu_open = menu.open;
     let menu_button = NodeRef::<html::Button>::new();
-    let location = use_location();
-    // A navigation closes the narrow-screen menu.
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_menu_open.set(false);
-    });
     manage_focus_on_navigation();
 
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && menu_open.get_untracked() {
-            set_menu_open.set(false);
+            menu.close();
             if let Some(button) = menu_button.get_untracked() {
                 let _ = button.focus();
             }
@@ -47,7 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 node_ref=menu_button
                 aria-controls="site-nav"
                 aria-expanded=move || menu_open.get().to_string()
-                on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                on:click=move |_| menu.toggle()
             >
                 "Chapters"
             </button>
@@ -74,6 +69,53 @@ pub fn Layout(children: Children) -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// The narrow-screen menu: opened and closed by the reader, closed by any navigation.
+#[derive(Clone, Copy)]
+struct Menu {
+    open: Memo<bool>,
+    /// The navigation the menu was opened in (see [`navigations`]), if it is open.
+    opened_in: RwSignal<Option<u32>>,
+    navigations: Memo<(String, u32)>,
+}
+
+impl Menu {
+    fn toggle(&self) {
+        let now = (!self.open.get_untracked()).then(|| self.navigations.get_untracked().1);
+        self.opened_in.set(now);
+    }
+
+    fn close(&self) {
+        self.opened_in.set(None);
+    }
+}
+
+/// The menu's state, derived rather than synchronised: it is open while the reader's last
+/// press opened it and no navigation has happened since.
+fn use_menu() -> Menu {
+    let navigations = navigations(use_location().pathname);
+    let opened_in = RwSignal::new(None::<u32>);
+    let open = Memo::new(move |_| opened_in.get() == Some(navigations.with(|n| n.1)));
+    Menu {
+        open,
+        opened_in,
+        navigations,
+    }
+}
+
+/// The current path and how many times it has changed (a memo that counts, from its
+/// previous value).
+fn navigations(pathname: Memo<String>) -> Memo<(String, u32)> {
+    Memo::new(move |previous: Option<&(String, u32)>| {
+        let path = pathname.get();
+        let count = match previous {
+            Some((before, n)) if *before == path => *n,
+            Some((_, n)) => n.wrapping_add(1),
+            None => 0,
+        };
+        (path, count)
+    })
 }
 
 /// The skip link moves focus to `<main>` itself: with `<base href>` a bare `#main-content`

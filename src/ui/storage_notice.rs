@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::progress::store::ProgressStore;
+use crate::progress::store::use_progress_store;
 
 /// Shown under the header while storage has a problem the reader should know about.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
-    let store = ProgressStore::expect();
+    let store = use_progress_store();
     let notice = store.notice();
     let (dismissed, set_dismissed) = signal(None);
     move || {
@@ -29,7 +29,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
 /// "Saved" for a moment after each successful save.
 #[component]
 pub fn SavedIndicator() -> impl IntoView {
-    let store = ProgressStore::expect();
+    let store = use_progress_store();
     let saves = store.saves();
     let (visible, set_visible) = signal(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);

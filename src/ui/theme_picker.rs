@@ -2,19 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::progress::store::{ProgressStore, StorageNotice};
+use crate::progress::store::use_progress_store;
 use crate::theme::{self, ThemeChoice};
 
 #[component]
 pub fn ThemePicker() -> impl IntoView {
     let (choice, set_choice) = signal(theme::load());
-    let notice = ProgressStore::expect().notice();
+    let store = use_progress_store();
     let on_change = move |ev| {
         let picked = ThemeChoice::from_value(&event_target_value(&ev));
         set_choice.set(picked);
         // Applied either way; if it cannot be remembered, the reader is told as for progress.
         if !theme::choose(picked) {
-            notice.set(Some(StorageNotice::CannotSave));
+            store.report_cannot_save();
         }
     };
     view! {

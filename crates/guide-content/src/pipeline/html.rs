@@ -236,10 +236,15 @@ pub fn prerender_into_shell(shell: &str, page: &Prerendered<'_>) -> Result<Strin
         ),
     );
     // <div id="app">…</div>, which the shell follows with <noscript>.
-    let app_tag = ["<div id=app>", "<div id=\"app\">"]
-        .iter()
-        .find_map(|tag| html.find(tag).map(|at| (at, tag.len())))
-        .ok_or("the shell has no <div id=\"app\">")?;
+    // (Or a page prerendered before: the hook can run again over a built site.)
+    let app_tag = [
+        "<div id=app>",
+        "<div id=\"app\">",
+        "<div id=\"app\" data-prerendered>",
+    ]
+    .iter()
+    .find_map(|tag| html.find(tag).map(|at| (at, tag.len())))
+    .ok_or("the shell has no <div id=\"app\">")?;
     let noscript = html[app_tag.0..]
         .find("<noscript>")
         .map(|at| app_tag.0 + at)
@@ -323,6 +328,13 @@ mod tests {
         assert!(
             html.contains("<div id=\"app\" data-prerendered><main>new</main></div>\n<noscript>")
         );
+    }
+
+    #[test]
+    fn a_prerendered_page_can_be_prerendered_again() {
+        let once = prerender_into_shell(MINIFIED, &page("<main>first</main>")).unwrap();
+        let twice = prerender_into_shell(&once, &page("<main>second</main>")).unwrap();
+        assert_eq!(twice, once.replace("first", "second"));
     }
 
     #[test]
