@@ -17,6 +17,7 @@ pub mod routes;
 pub mod storage;
 pub mod theme;
 pub mod ui;
+pub mod words;
 
 /// Whether this is the build-time prerenderer (feature `ssr`, natively) rather than the app in
 /// a browser: there is no window, document, storage or clock then, and every view renders as a

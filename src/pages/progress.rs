@@ -5,6 +5,8 @@ mod export_import;
 
 use leptos::prelude::*;
 
+use crate::words::count;
+
 use crate::content::{self, chapters};
 use crate::diagram::DIAGRAM;
 use crate::progress::model::{Completion, Progress};
@@ -114,14 +116,18 @@ fn ChapterStates(progress: ReadSignal<Progress>) -> impl IntoView {
     }
 }
 
-/// "2 parts explored, 1 request traces followed." (or that nothing is yet).
+/// "2 parts explored, 1 request trace followed." (or that nothing is yet).
 fn describe_diagram(p: &Progress) -> String {
     let (nodes, traces) = diagram_counts(p);
     if nodes + traces == 0 {
         "Nothing explored yet. The parts of the diagram you open and the requests you follow will be listed here."
             .to_string()
     } else {
-        format!("{nodes} parts explored, {traces} request traces followed.")
+        format!(
+            "{} explored, {} followed.",
+            count(nodes, "part", "parts"),
+            count(traces, "request trace", "request traces")
+        )
     }
 }
 
@@ -208,7 +214,12 @@ fn QuizScores(progress: ReadSignal<Progress>) -> impl IntoView {
                 <ol class="quiz-history">
                     {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ol>
-                <p>{format!("{queued} missed question(s) in your review queue.")}</p>
+                <p>
+                    {format!(
+                        "{} in your review queue.",
+                        count(queued, "missed question", "missed questions"),
+                    )}
+                </p>
                 <ReviewStatus />
                 <p>
                     <a href=href(Page::QuizHub)>"All quizzes"</a>
@@ -332,7 +343,7 @@ mod tests {
         p.explore_node(DIAGRAM.nodes[0].id);
         assert_eq!(
             describe_diagram(&p),
-            "1 parts explored, 0 request traces followed."
+            "1 part explored, 0 request traces followed."
         );
     }
 }

@@ -1,6 +1,8 @@
 //! "Move your progress to another browser": export as a file, import with a preview, undo.
 
 use leptos::prelude::*;
+
+use crate::words::count;
 use wasm_bindgen::JsCast;
 
 use super::{describe, diagram_counts, known_ids};
@@ -180,8 +182,10 @@ fn ImportPreview(imported: Progress, set_import: WriteSignal<ImportState>) -> im
             <p>
                 <strong>"This file holds: "</strong>
                 {format!(
-                    "{}; {scores} quiz results; {explored} diagram parts explored.",
-                    describe(theirs)
+                    "{}; {}; {} explored.",
+                    describe(theirs),
+                    count(scores, "quiz result", "quiz results"),
+                    count(explored, "diagram part", "diagram parts"),
                 )}
             </p>
             <p>

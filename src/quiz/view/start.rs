@@ -12,6 +12,7 @@ use crate::quiz::engine::{
 };
 use crate::quiz::{question_count, QUESTIONS};
 use crate::routes::{href, Page};
+use guide_content::QUIZ_GUIDE;
 
 /// What the quiz of `scope` asks, given how many questions it has now.
 fn about(scope: &Scope, count: usize) -> String {
@@ -23,7 +24,10 @@ fn about(scope: &Scope, count: usize) -> String {
             1 => "1 question you missed earlier is due again.".into(),
             n => format!("{n} questions you missed earlier are due again."),
         },
-        Scope::RetryMissed => format!("The {count} question(s) you missed last time."),
+        Scope::RetryMissed => match count {
+            1 => "The question you missed last time.".into(),
+            n => format!("The {n} questions you missed last time."),
+        },
     }
 }
 
@@ -79,17 +83,30 @@ pub fn StartCard(scope: Scope) -> impl IntoView {
     .into_any()
 }
 
-/// A review or retry quiz with no question to ask (yet).
+/// A review or retry quiz with no question to ask (yet): what it is for, and where to start.
 #[component]
 fn NothingToAsk(scope: Scope) -> impl IntoView {
-    let message = match scope {
-        Scope::Review => "No questions are due for review right now. Questions you miss in a quiz come back here after a day.",
-        _ => "There are no missed questions to retry. Finish a quiz first, or pick one below.",
+    let (message, how) = match scope {
+        Scope::Review => (
+            "No questions are due for review right now.",
+            "How review works: a question you miss, or get only partly right, comes back here a day later. Answer it fully right when it is due and it returns after 3 days, then after 7; get it right once more and it leaves the queue. Spreading practice over days like this is called spaced repetition, and it helps what you learned stay with you.",
+        ),
+        _ => (
+            "There are no missed questions to retry.",
+            "When you finish a quiz, the questions you missed or got only partly right can be tried again here straight away, with the same explanations. Take a chapter's quiz or the quiz on the whole guide first.",
+        ),
     };
     view! {
         <p class="quiz-empty">{message}</p>
+        <p>{how}</p>
         <ReviewStatus />
-        <p><a class="button" href=href(Page::QuizHub)>"All quizzes"</a></p>
+        <p class="quiz-empty__actions">
+            <a class="button button--primary" href=href(Page::Quiz { key: QUIZ_GUIDE })>
+                "Quiz on the whole guide"
+            </a>
+            " "
+            <a class="button" href=href(Page::QuizHub)>"All quizzes"</a>
+        </p>
     }
 }
 
@@ -113,7 +130,11 @@ mod tests {
         );
         assert_eq!(
             about(&Scope::RetryMissed, 2),
-            "The 2 question(s) you missed last time."
+            "The 2 questions you missed last time."
+        );
+        assert_eq!(
+            about(&Scope::RetryMissed, 1),
+            "The question you missed last time."
         );
     }
 }
