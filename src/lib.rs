@@ -19,6 +19,9 @@ pub mod theme;
 pub mod ui;
 pub mod words;
 
+/// The site's name: in the header, the footer, every page title and the descriptions.
+pub const SITE_NAME: &str = "The Backend Guide";
+
 /// Whether this is the build-time prerenderer (feature `ssr`, natively) rather than the app in
 /// a browser: there is no window, document, storage or clock then, and every view renders as a
 /// first-time reader sees it.

@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 
 use crate::content::{self, chapters, Chapter};
 use crate::pages::chapter_body::ChapterBody;
-use crate::pages::not_found::NotFoundPage;
 use crate::progress::model::ChapterState;
 use crate::progress::store::{use_progress, use_progress_store};
 use crate::routes::{href, Page};
+use crate::ui::not_found::NotFound;
 use crate::ui::page_meta::PageMeta;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn ChapterPage() -> impl IntoView {
     let chapter = Memo::new(move |_| params.read().get("id").and_then(|id| content::chapter(&id)));
     move || match chapter.get() {
         Some(chapter) => view! { <ChapterView chapter /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 

@@ -6,6 +6,7 @@ mod export_import;
 use leptos::prelude::*;
 
 use crate::words::count;
+use crate::SITE_NAME;
 
 use crate::content::{self, chapters};
 use crate::diagram::DIAGRAM;
@@ -51,7 +52,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <PageMeta
             title=Some("Your progress".to_string())
-            description="See which chapters of The Backend Guide you have read, move your progress to another browser, or start over.".to_string()
+            description=format!("See which chapters of {SITE_NAME} you have read, move your progress to another browser, or start over.")
         />
         <section class="progress-page" aria-labelledby="progress-title">
             <h1 id="progress-title" tabindex="-1">"Your progress"</h1>

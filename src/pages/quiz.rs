@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::pages::not_found::NotFoundPage;
 use crate::quiz::engine::Scope;
 use crate::quiz::view::hub::QuizHub;
 use crate::quiz::view::QuizView;
 use crate::quiz::{quiz_name, scope_of};
+use crate::ui::not_found::NotFound;
 use crate::ui::page_meta::PageMeta;
+use crate::SITE_NAME;
 
 #[component]
 pub fn QuizHubPage() -> impl IntoView {
@@ -32,7 +33,7 @@ pub fn QuizPage() -> impl IntoView {
             Some(scope) => {
                 view! { <QuizPageMeta scope=scope.clone() /> <QuizView scope /> }.into_any()
             }
-            None => view! { <NotFoundPage /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
         }
     }
 }
@@ -42,8 +43,8 @@ pub fn QuizPage() -> impl IntoView {
 fn QuizPageMeta(scope: Scope) -> impl IntoView {
     let name = quiz_name(scope.key());
     let description = match &scope {
-        Scope::Chapter(_) => format!("Quiz yourself on the chapter “{name}” of The Backend Guide, with an explanation for every answer."),
-        _ => format!("{name}: a quiz from The Backend Guide, with an explanation for every answer."),
+        Scope::Chapter(_) => format!("Quiz yourself on the chapter “{name}” of {SITE_NAME}, with an explanation for every answer."),
+        _ => format!("{name}: a quiz from {SITE_NAME}, with an explanation for every answer."),
     };
     view! { <PageMeta title=Some(format!("Quiz: {name}")) description /> }
 }

@@ -53,7 +53,7 @@ impl DecodeError {
                 size(MAX_BYTES)
             ),
             DecodeError::NotJson => "it is not a JSON file".into(),
-            DecodeError::NotProgress => "it is not progress from The Backend Guide".into(),
+            DecodeError::NotProgress => format!("it is not progress from {}", crate::SITE_NAME),
             DecodeError::Damaged(detail) => format!("it is damaged ({detail})"),
         }
     }

@@ -10,6 +10,7 @@ use crate::ui::chapter_nav::ChapterNav;
 use crate::ui::navigation_focus::manage_focus_on_navigation;
 use crate::ui::storage_notice::{SavedIndicator, StorageNoticeBanner};
 use crate::ui::theme_picker::ThemePicker;
+use crate::SITE_NAME;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -34,7 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="site-header" on:keydown=close_on_escape>
             <a class="site-title" href=href(Page::Home)>
                 <span class="site-title__mark" aria-hidden="true">"{ }"</span>
-                "The Backend Guide"
+                {SITE_NAME}
             </a>
             <button
                 class="menu-button"
@@ -65,7 +66,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>
-                "The Backend Guide runs entirely in your browser. Nothing you do here is sent anywhere."
+                {format!("{SITE_NAME} runs entirely in your browser. Nothing you do here is sent anywhere.")}
             </p>
         </footer>
     }

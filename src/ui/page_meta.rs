@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-pub const SITE_NAME: &str = "The Backend Guide";
+pub use crate::SITE_NAME;
 
 /// Where a view's title and description go when there is no document: the prerenderer
 /// provides one per page and puts what it holds into the page's `<head>`.
