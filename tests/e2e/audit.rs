@@ -217,8 +217,10 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// The budget this gate holds: today's figure plus a little room, so any growth is a decision
 /// (raise it here, with the reason) rather than an accident. 340 → 380 KB with the second
 /// edition of the text (issue 12): 13 chapters' metadata and 123 questions (was 48) in the
-/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`).
-const FIRST_LOAD_BUDGET: f64 = 380.0;
+/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`). 380 → 390 KB with
+/// every route prerendered (issue 13: WebKit's `sw.js` lists 21 more pages, +3 KB) and 140
+/// questions (issue 15, +4.5 KB of wasm): measured 370–383 KB. Issue 19 splits the wasm.
+const FIRST_LOAD_BUDGET: f64 = 390.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

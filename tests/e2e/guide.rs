@@ -621,6 +621,65 @@ pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
     Ok(())
 }
 
+/// Without JavaScript (a frame that runs no scripts) every route reads as a page: its heading
+/// and text, working links, and no control that would do nothing (the app's buttons, fields
+/// and menus are hidden; the chapter list is shown).
+pub async fn without_javascript_every_page_reads_and_offers_no_dead_controls(
+    page: &Page,
+) -> TestResult {
+    let host = format!("{}chapter-bodies/databases.html", page.site_url);
+    page.client
+        .goto(&host)
+        .await
+        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    let mut paths = every_path();
+    paths.push("no/such/page".to_string());
+    for path in paths {
+        let (h1, text, links, dead): (String, usize, Vec<String>, Vec<String>) = page
+            .js(&format!(
+                r#"return new Promise(done => {{
+                    const f = document.createElement('iframe');
+                    f.sandbox = 'allow-same-origin';
+                    f.style.cssText = 'position: fixed; top: 0; left: 0; width: 375px; height: 800px; border: 0';
+                    f.onload = () => {{
+                        const doc = f.contentDocument, main = doc.querySelector('#app main');
+                        const shown = e => e.getClientRects().length > 0;
+                        done([
+                            main?.querySelector('h1')?.textContent.trim() ?? '',
+                            (main?.textContent ?? '').replace(/\s+/g, ' ').trim().length,
+                            [...doc.querySelectorAll('#app a[href]')].filter(shown).map(a => a.href),
+                            [...doc.querySelectorAll('#app button, #app select, #app input, #app textarea')].filter(shown)
+                                .map(e => e.tagName.toLowerCase() + '.' + e.className + '#' + e.id),
+                        ]);
+                        f.remove();
+                    }};
+                    f.src = {};
+                    document.body.append(f);
+                }});"#,
+                js_string(&format!("{}{path}", page.site_url))
+            ))
+            .await?;
+        ensure!(
+            !h1.is_empty() && text > 300,
+            "/{path} without JavaScript: heading “{h1}”, {text} characters"
+        );
+        let site = page.site_url.as_str();
+        let chapters = chapters().len();
+        ensure!(
+            links.len() > chapters
+                && links
+                    .iter()
+                    .all(|l| l.starts_with(site) || l.starts_with("https://")),
+            "/{path} without JavaScript: links {links:?}"
+        );
+        ensure!(
+            dead.is_empty(),
+            "/{path} without JavaScript offers controls that do nothing: {dead:?}"
+        );
+    }
+    Ok(())
+}
+
 /// Real pages answer 200 (GitHub Pages serves `/x` from the `x.html` shell copy written at
 /// build time), so links to chapters are not 404s for search engines; unknown paths are 404.
 pub async fn every_route_is_a_real_page_and_unknown_paths_are_404(page: &Page) -> TestResult {

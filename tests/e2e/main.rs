@@ -51,6 +51,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     guide::unknown_paths_show_a_helpful_not_found_view,
     guide::every_route_is_a_real_page_and_unknown_paths_are_404,
     guide::every_route_is_prerendered_and_the_app_mounts_over_it_unchanged,
+    guide::without_javascript_every_page_reads_and_offers_no_dead_controls,
     guide::keyboard_alone_reaches_content_and_the_menu,
     guide::narrow_screens_do_not_scroll_sideways,
     guide::no_route_scrolls_sideways_at_320px_or_with_text_at_200_percent,
