@@ -575,12 +575,7 @@ fn first_difference(served: &str, live: &str) -> String {
 pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
     page: &Page,
 ) -> TestResult {
-    // The frames' host is one of the site's plain HTML files: no app of its own.
-    let host = format!("{}chapter-bodies/databases.html", page.site_url);
-    page.client
-        .goto(&host)
-        .await
-        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    page.open_frame_host().await?;
     let mut visits: Vec<(String, u32)> = every_path().into_iter().map(|p| (p, 375)).collect();
     visits.push(("no/such/page".to_string(), 375));
     for path in [
@@ -627,11 +622,7 @@ pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
 pub async fn without_javascript_every_page_reads_and_offers_no_dead_controls(
     page: &Page,
 ) -> TestResult {
-    let host = format!("{}chapter-bodies/databases.html", page.site_url);
-    page.client
-        .goto(&host)
-        .await
-        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    page.open_frame_host().await?;
     let mut paths = every_path();
     paths.push("no/such/page".to_string());
     for path in paths {
@@ -767,13 +758,7 @@ async fn sideways_in_frame(
 pub async fn no_route_scrolls_sideways_at_320px_or_with_text_at_200_percent(
     page: &Page,
 ) -> TestResult {
-    // The frame's host page is one of the site's plain HTML files, not the app: no second app
-    // to merge its progress into the frame's (and this test reads the frame's own errors).
-    let host = format!("{}chapter-bodies/databases.html", page.site_url);
-    page.client
-        .goto(&host)
-        .await
-        .map_err(|e| format!("cannot load {host}: {e}"))?;
+    page.open_frame_host().await?;
     let mut pages: Vec<(String, &str)> = vec![(String::new(), "")];
     pages.extend(
         chapters()

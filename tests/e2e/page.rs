@@ -80,6 +80,17 @@ impl Page {
         self.wait_for_view().await
     }
 
+    /// Loads one of the site's plain HTML files (a chapter's body alone: no app of its own) to
+    /// host frames: no second app to merge its progress into a frame's, and the frames' own
+    /// errors are theirs.
+    pub async fn open_frame_host(&self) -> TestResult {
+        let host = format!("{}chapter-bodies/databases.html", self.site_url);
+        self.client
+            .goto(&host)
+            .await
+            .map_err(|e| format!("cannot load {host}: {e}"))
+    }
+
     /// Waits until the app (not the static loading shell or the prerendered page) shows a view
     /// with an `h1`, and a chapter's body has arrived (or failed to).
     pub async fn wait_for_view(&self) -> TestResult {
