@@ -752,30 +752,21 @@ async fn sideways_in_frame(
     )
 }
 
-/// Every route, and the states that change a page's width: the home page, each chapter, the
-/// progress page with results on it, the diagram as a list and as a drawing, the quiz hub, a
-/// quiz's start, a question and the results, and a path that does not exist.
+/// Every route, and the states that change a page's width: every page of the route list (the
+/// progress page and the databases quiz with results on them), the diagram as a list and as a
+/// drawing, a question of the whole-guide quiz, and a path that does not exist.
 pub async fn no_route_scrolls_sideways_at_320px_or_with_text_at_200_percent(
     page: &Page,
 ) -> TestResult {
     page.open_frame_host().await?;
-    let mut pages: Vec<(String, &str)> = vec![(String::new(), "")];
-    pages.extend(
-        chapters()
-            .iter()
-            .map(|c| (format!("chapters/{}", c.id), "")),
-    );
+    // Every page as it opens, then the states that change a width.
+    let mut pages: Vec<(String, &str)> = every_path().into_iter().map(|p| (p, "")).collect();
     pages.extend([
-        ("progress".to_string(), ""),
-        ("diagram".to_string(), ""),
         (
             "diagram".to_string(),
             "doc.querySelector('.list-toggle').click(); \
              await new Promise(r => setTimeout(r, 100));",
         ),
-        ("quiz".to_string(), ""),
-        ("quiz/databases".to_string(), ""),
-        ("quiz/guide".to_string(), ""),
         (
             "quiz/guide".to_string(),
             "doc.getElementById('quiz-start').click(); \
