@@ -178,8 +178,8 @@ impl Layout {
     /// Characters on one line of a part's label before it wraps.
     pub fn label_chars(self) -> usize {
         match self {
-            Layout::Wide => 17,
-            Layout::Narrow => 16,
+            Layout::Wide => 14,
+            Layout::Narrow => 15,
         }
     }
 
@@ -489,14 +489,18 @@ mod tests {
 
     #[test]
     fn labels_wrap_at_word_boundaries_into_two_lines_at_most() {
-        assert_eq!(wrap_label("Database", 16), ["Database"]);
+        assert_eq!(wrap_label("Database", 15), ["Database"]);
         assert_eq!(
-            wrap_label("Frontend framework", 16),
+            wrap_label("Frontend framework", 15),
             ["Frontend", "framework"]
         );
         assert_eq!(
             wrap_label("HTML from Django templates", 16),
             ["HTML from Django", "templates"]
+        );
+        assert_eq!(
+            wrap_label("Application & API", 14),
+            ["Application &", "API"]
         );
         assert_eq!(wrap_label("a b c d e f g h i", 3), ["a b", "c d e f g h i"]);
         for layout in LAYOUTS {

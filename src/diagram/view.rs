@@ -91,12 +91,22 @@ pub fn DiagramExplorer(
             }
         }
     });
-    // Each new step: the lit part stays on screen between the header and the trace sheet.
+    // Each new step: the dot travels from the sender (unless the reader asked for less motion:
+    // then it stands at the receiver, and the arrowhead shows the direction), and the lit part
+    // stays on screen between the header and the trace sheet.
     Effect::new(move |previous: Option<Option<usize>>| {
         let step = player.with(|p| p.step);
         if previous.is_some_and(|p| p != step) {
             if let (Some(step), Some(root)) = (current_step.get_untracked(), root.get_untracked()) {
-                request_animation_frame(move || keep_in_view(&root, step.node));
+                request_animation_frame(move || {
+                    start_travel(&root);
+                    keep_in_view(&root, step.node);
+                    // Once more when the sheet has settled (fonts, the message's wrapping).
+                    set_timeout(
+                        move || keep_in_view(&root, step.node),
+                        std::time::Duration::from_millis(150),
+                    );
+                });
             }
         }
         step
@@ -155,6 +165,28 @@ pub fn DiagramExplorer(
         }
     });
 
+    let toolbar = view! {
+        <div class="diagram-toolbar">
+            {trace_picker}
+            <div class="diagram-field">
+                <label for="stack-select">"Technology stack"</label>
+                <select
+                    id="stack-select"
+                    on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
+                >
+                    <option value="">"Roles only"</option>
+                    {DIAGRAM
+                        .stacks
+                        .iter()
+                        .map(|s| view! { <option value=s.id>{s.name}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            {list_toggle}
+        </div>
+    }
+    .into_any();
+
     view! {
         <div
             class="diagram"
@@ -166,24 +198,7 @@ pub fn DiagramExplorer(
             node_ref=root
             on:keydown=on_keydown
         >
-            <div class="diagram-toolbar">
-                {trace_picker}
-                <div class="diagram-field">
-                    <label for="stack-select">"Technology stack"</label>
-                    <select
-                        id="stack-select"
-                        on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
-                    >
-                        <option value="">"Roles only"</option>
-                        {DIAGRAM
-                            .stacks
-                            .iter()
-                            .map(|s| view! { <option value=s.id>{s.name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                {list_toggle}
-            </div>
+            {toolbar}
             <p class="diagram-trace__summary">
                 <strong>{move || scenario.get().title}</strong>
                 ": "
@@ -191,16 +206,19 @@ pub fn DiagramExplorer(
             </p>
             <Show
                 when=move || !as_list.get()
-                fallback=move || view! { <DiagramList stack heading_level /> }
+                fallback=move || view! { <DiagramList stack heading_level /> }.into_any()
             >
-                <p class="diagram-help">
-                    "Press Next to follow the request step by step. Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
-                </p>
-                <div class="diagram-canvas">
-                    <DiagramSvg stack selected focused current_step layout open />
-                </div>
-                <TraceSheet scenario player current_step stack />
-                <DetailPanel stack selected close heading_level />
+                {view! {
+                    <p class="diagram-help">
+                        "Press Next to follow the request step by step. Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
+                    </p>
+                    <div class="diagram-canvas">
+                        <DiagramSvg stack selected focused current_step layout open />
+                    </div>
+                    <TraceSheet scenario player current_step stack />
+                    <DetailPanel stack selected close heading_level />
+                }
+                    .into_any()}
             </Show>
         </div>
     }
@@ -215,8 +233,12 @@ fn window_width() -> f64 {
         .unwrap_or(1024.0)
 }
 
-/// Scrolls just enough for a part's box to sit between the sticky header and the trace sheet.
+/// Scrolls just enough for a part's box to sit between the sticky header and the trace sheet,
+/// with the sheet showing the new caption from its start.
 fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
+    if let Some(sheet) = root.query_selector(".diagram-sheet").ok().flatten() {
+        sheet.set_scroll_top(0);
+    }
     let selector = format!(".diagram-node[data-node='{node}'] rect");
     let Some(part) = root.query_selector(&selector).ok().flatten() else {
         return;
@@ -249,6 +271,36 @@ fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
     };
     if dy.abs() >= 1.0 {
         window().scroll_by_with_x_and_y(0.0, dy);
+    }
+}
+
+/// Starts the travelling dot's animation, unless the reader prefers reduced motion.
+fn start_travel(root: &web_sys::HtmlDivElement) {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsValue;
+    let call = |target: &JsValue, method: &str, arg: Option<&JsValue>| {
+        Reflect::get(target, &JsValue::from_str(method))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| match arg {
+                Some(arg) => f.call1(target, arg).ok(),
+                None => f.call0(target).ok(),
+            })
+    };
+    let query = JsValue::from_str("(prefers-reduced-motion: reduce)");
+    let reduce = call(&window().into(), "matchMedia", Some(&query))
+        .and_then(|list| Reflect::get(&list, &JsValue::from_str("matches")).ok())
+        .and_then(|m| m.as_bool())
+        .unwrap_or(false);
+    if reduce {
+        return;
+    }
+    if let Some(animation) = root
+        .query_selector(".diagram-dot animateTransform")
+        .ok()
+        .flatten()
+    {
+        call(&animation.into(), "beginElement", None);
     }
 }
 
@@ -340,13 +392,19 @@ fn DiagramSvg(
                 });
             Some(view! {
                 {label}
-                <circle
-                    class="diagram-dot"
-                    cx=svg_number(x2)
-                    cy=svg_number(y2)
-                    r="7"
-                    style=format!("--from-x: {}px; --from-y: {}px", svg_number(x1 - x2), svg_number(y1 - y2))
-                />
+                <circle class="diagram-dot" cx=svg_number(x2) cy=svg_number(y2) r="7">
+                    // Started from the sender's end by `start_travel` (no inline styles: the
+                    // Content-Security-Policy forbids them).
+                    <animateTransform
+                        attributeName="transform"
+                        type="translate"
+                        from=format!("{} {}", svg_number(x1 - x2), svg_number(y1 - y2))
+                        to="0 0"
+                        dur="0.9s"
+                        begin="indefinite"
+                        fill="freeze"
+                    />
+                </circle>
             })
         };
 
@@ -378,25 +436,30 @@ fn DiagramSvg(
                 // The label's lines and, with a stack chosen, the role under them, centred.
                 let text = move || {
                     let lines = wrap_label(label(), l.label_chars());
-                    let role = stack.get().is_some().then_some(node.label);
+                    let role = (label() != node.label).then_some(node.label);
                     let line_h = 19.0;
                     let block = lines.len() as f64 * line_h + if role.is_some() { 17.0 } else { 0.0 };
                     let first = cy - block / 2.0 + 14.0;
                     let role_y = first + lines.len() as f64 * line_h - 2.0;
+                    let count = lines.len();
                     view! {
                         <text class="diagram-node__label" text-anchor="middle">
                             {lines
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, line)| {
+                                    // A space ends every line but the last: the text reads as
+                                    // the label (for assistive technology and axe's check that
+                                    // the visible text is in the part's name).
+                                    let text = if i + 1 < count { format!("{line} ") } else { line };
                                     view! {
-                                        <tspan x=svg_number(cx) y=svg_number(first + i as f64 * line_h)>{line}</tspan>
+                                        <tspan x=svg_number(cx) y=svg_number(first + i as f64 * line_h)>{text}</tspan>
                                     }
                                 })
                                 .collect_view()}
                         </text>
                         {role.map(|role| view! {
-                            <text class="diagram-node__role" x=svg_number(cx) y=svg_number(role_y) text-anchor="middle">{role}</text>
+                            <text class="diagram-node__role" x=svg_number(cx) y=svg_number(role_y) text-anchor="middle">{format!(" {role}")}</text>
                         })}
                     }
                 };
@@ -413,11 +476,12 @@ fn DiagramSvg(
                         role="button"
                         tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
                         aria-label=move || {
+                            // The visible text first, word for word (WCAG 2.5.3), then the side.
                             let name = label();
                             if name == node.label {
                                 format!("{name}: {}", side_text(node.side))
                             } else {
-                                format!("{name} ({}): {}", node.label, side_text(node.side))
+                                format!("{name} {}: {}", node.label, side_text(node.side))
                             }
                         }
                         aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
@@ -452,6 +516,7 @@ fn DiagramSvg(
                 {dot}
             </svg>
         }
+        .into_any()
     }
 }
 
@@ -591,6 +656,7 @@ fn TraceSheet(
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -654,6 +720,7 @@ fn DetailPanel(
             }}
         </section>
     }
+    .into_any()
 }
 
 /// The "view as list" outline: every part, connection and trace step (with its message) as
