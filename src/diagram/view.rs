@@ -3,7 +3,9 @@
 //! caption and its message; sticky at the bottom of the screen while the drawing is in view),
 //! the detail panel, the stack switcher and the "view as list" outline.
 
-use guide_content::diagram::{Builder, Node, Scenario, Side, Stack, Step};
+use std::cell::RefCell;
+
+use guide_content::diagram::{Builder, Diagram, Node, Scenario, Side, Stack, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,24 +17,72 @@ use crate::content::{self, LinkTarget};
 use crate::progress::store::ProgressStore;
 use crate::routes::{href, Page};
 
+/// A chapter's `::diagram`: the one trace `content/diagram.toml` names for the chapter, drawn
+/// with only the parts it uses (the whole explorer if it names none).
+#[component]
+pub fn DiagramEmbed(chapter: &'static str) -> impl IntoView {
+    let only = DIAGRAM.embedded_trace(chapter).map(|s| s.id);
+    view! { <DiagramExplorer heading_level=3 only /> }
+}
+
+/// The diagram cut down to one trace: its parts, the connections between them, the trace.
+/// Made once per trace and kept (a few parts: the memory is bounded by the number of traces).
+fn trace_diagram(id: &str) -> Option<&'static Diagram> {
+    thread_local! {
+        static MADE: RefCell<Vec<&'static Diagram>> = const { RefCell::new(Vec::new()) };
+    }
+    let scenario = DIAGRAM.scenario(id)?;
+    MADE.with(|made| {
+        if let Some(d) = made.borrow().iter().find(|d| d.scenarios[0].id == id) {
+            return Some(*d);
+        }
+        let used = |n: &str| {
+            scenario
+                .steps
+                .iter()
+                .any(|s| s.node == n || s.from == Some(n))
+        };
+        let nodes: Vec<Node> = DIAGRAM
+            .nodes
+            .iter()
+            .filter(|n| used(n.id))
+            .copied()
+            .collect();
+        let connections: Vec<_> = DIAGRAM
+            .connections
+            .iter()
+            .filter(|c| used(c.from) && used(c.to))
+            .copied()
+            .collect();
+        let d: &'static Diagram = Box::leak(Box::new(Diagram {
+            nodes: Box::leak(nodes.into_boxed_slice()),
+            connections: Box::leak(connections.into_boxed_slice()),
+            scenarios: std::slice::from_ref(scenario),
+            stacks: DIAGRAM.stacks,
+            embeds: &[],
+        }));
+        made.borrow_mut().push(d);
+        Some(d)
+    })
+}
+
 /// The whole explorer. `heading_level` is the level of its section headings (2 on the
 /// diagram page, 3 inside a chapter section). `only`: a chapter's compact embed of one trace
-/// (no trace picker, no list toggle).
+/// (only its parts, no trace picker, no list toggle).
 #[component]
 pub fn DiagramExplorer(
     #[prop(default = 2)] heading_level: u8,
-    #[prop(optional)] only: Option<&'static str>,
+    #[prop(default = None)] only: Option<&'static str>,
 ) -> impl IntoView {
     let store = ProgressStore::expect();
-    let first = only
-        .and_then(|id| DIAGRAM.scenario(id))
-        .or(DIAGRAM.scenarios.first());
-    let Some(first) = first else {
+    let d: &'static Diagram = only.and_then(trace_diagram).unwrap_or(&DIAGRAM);
+    let only = only.filter(|_| !std::ptr::eq(d, &DIAGRAM));
+    let Some(first) = d.scenarios.first() else {
         // The build rejects a diagram without traces; nothing to draw otherwise.
         return ().into_any();
     };
     let selected = RwSignal::new(None::<&'static Node>);
-    let focused = RwSignal::new(DIAGRAM.nodes.first().map_or("", |n| n.id));
+    let focused = RwSignal::new(d.nodes.first().map_or("", |n| n.id));
     let stack = RwSignal::new(None::<&'static Stack>);
     let scenario = RwSignal::new(first);
     let player = RwSignal::new(Player::default());
@@ -213,7 +263,7 @@ pub fn DiagramExplorer(
                         "Press Next to follow the request step by step. Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
                     </p>
                     <div class="diagram-canvas">
-                        <DiagramSvg stack selected focused current_step layout open />
+                        <DiagramSvg d stack selected focused current_step layout open />
                     </div>
                     <TraceSheet scenario player current_step stack />
                     <DetailPanel stack selected close heading_level />
@@ -270,7 +320,11 @@ fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
         0.0
     };
     if dy.abs() >= 1.0 {
-        window().scroll_by_with_x_and_y(0.0, dy);
+        // An absolute target: a relative scroll during a smooth one is added to where that
+        // one is going in some engines, not to where the page is.
+        let w = window();
+        let (x, y) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+        w.scroll_to_with_x_and_y(x, y + dy);
     }
 }
 
@@ -323,6 +377,7 @@ fn node_name(id: &'static str, stack: Option<&'static Stack>) -> &'static str {
 
 #[component]
 fn DiagramSvg(
+    d: &'static Diagram,
     stack: RwSignal<Option<&'static Stack>>,
     selected: RwSignal<Option<&'static Node>>,
     focused: RwSignal<&'static str>,
@@ -332,12 +387,12 @@ fn DiagramSvg(
 ) -> impl IntoView {
     move || {
         let l = layout.get();
-        let (width, height) = (l.width(), l.height(&DIAGRAM));
+        let (width, height) = (l.width(), l.height(d));
         let (node_w, node_h) = (l.node_width(), l.node_height());
         let bands = Side::ALL
             .iter()
             .filter_map(|side| {
-                let (x, y, w, h) = l.band(&DIAGRAM, *side)?;
+                let (x, y, w, h) = l.band(d, *side)?;
                 Some(view! {
                     <rect class=format!("diagram-side diagram-side--{}", side_name(*side)) x=svg_number(x) y=svg_number(y) width=svg_number(w) height=svg_number(h) rx="14" />
                     <text class="diagram-side__title" x=svg_number(x + 12.0) y=svg_number(y + 22.0)>
@@ -349,12 +404,12 @@ fn DiagramSvg(
         // On a phone only the connection in use is drawn: stacked parts would make the others
         // cross each other and the boxes.
         let connections = (l == Layout::Wide).then(|| {
-            DIAGRAM
+            d
                 .connections
                 .iter()
                 .filter_map(|c| {
-                    let (from, to) = (DIAGRAM.node(c.from)?, DIAGRAM.node(c.to)?);
-                    let ((x1, y1), (x2, y2)) = connection_line(&DIAGRAM, l, from, to);
+                    let (from, to) = (d.node(c.from)?, d.node(c.to)?);
+                    let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
                     let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
                     Some(view! {
                         <line class="diagram-connection" class:is-active=active data-connection=c.id x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
@@ -365,8 +420,8 @@ fn DiagramSvg(
         // The message in transit: an arrow from the sender to the receiver.
         let flow = move || {
             let step = current_step.get()?;
-            let (from, to) = (DIAGRAM.node(step.from?)?, DIAGRAM.node(step.node)?);
-            let ((x1, y1), (x2, y2)) = connection_line(&DIAGRAM, l, from, to);
+            let (from, to) = (d.node(step.from?)?, d.node(step.node)?);
+            let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
             Some(view! {
                 <line class="diagram-flow" data-from=from.id data-to=to.id x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) marker-end="url(#diagram-arrow)" />
             })
@@ -375,10 +430,10 @@ fn DiagramSvg(
         // connection's name on a wide screen.
         let dot = move || {
             let step = current_step.get()?;
-            let (from, to) = (DIAGRAM.node(step.from?)?, DIAGRAM.node(step.node)?);
-            let ((x1, y1), (x2, y2)) = connection_line(&DIAGRAM, l, from, to);
+            let (from, to) = (d.node(step.from?)?, d.node(step.node)?);
+            let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
             let label = (l == Layout::Wide)
-                .then(|| step.connection.and_then(|id| DIAGRAM.connection(id)))
+                .then(|| step.connection.and_then(|id| d.connection(id)))
                 .flatten()
                 .map(|c| {
                     let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
@@ -408,11 +463,11 @@ fn DiagramSvg(
             })
         };
 
-        let nodes = DIAGRAM
+        let nodes = d
             .nodes
             .iter()
             .map(|node| {
-                let (cx, cy) = l.centre(&DIAGRAM, node);
+                let (cx, cy) = l.centre(d, node);
                 let (x, y) = (cx - node_w / 2.0, cy - node_h / 2.0);
                 let label = move || node_label(node, stack.get());
                 let explored = move || {
@@ -427,7 +482,7 @@ fn DiagramSvg(
                         open(node);
                     } else if let Some(direction) = Direction::from_key(&key) {
                         ev.prevent_default();
-                        if let Some(next) = neighbour(&DIAGRAM, l, node.id, direction) {
+                        if let Some(next) = neighbour(d, l, node.id, direction) {
                             focused.set(next);
                             focus_node(next);
                         }

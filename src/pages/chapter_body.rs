@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::content::{self, Chapter};
-use crate::diagram::view::DiagramExplorer;
+use crate::diagram::view::DiagramEmbed;
 use crate::routes::{href, Page};
 use crate::ui::navigation_focus::reveal_section;
 
@@ -135,9 +135,9 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
                 .map(|slot| {
                     view! {
                         <Portal mount=slot>
-                            <DiagramExplorer heading_level=3 />
+                            <DiagramEmbed chapter=chapter.id />
                             <p class="embed__more">
-                                <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
+                                <a href=href(Page::Diagram)>"Open the full diagram"</a>
                             </p>
                         </Portal>
                     }

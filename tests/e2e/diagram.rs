@@ -379,15 +379,66 @@ pub async fn explored_parts_are_remembered_after_a_reload(page: &Page) -> TestRe
     Ok(())
 }
 
-pub async fn the_chapter_on_frontend_and_backend_embeds_the_diagram(page: &Page) -> TestResult {
-    page.open("chapters/frontend-vs-backend").await?;
-    let nodes: usize = page
-        .js("return document.querySelectorAll('.embed--diagram .diagram-node').length;")
+/// The parts a trace uses: the ones a chapter's compact embed draws.
+fn parts_of(trace: &str) -> TestResult<Vec<&'static str>> {
+    let scenario = diagram().scenario(trace).ok_or(format!("trace {trace}"))?;
+    Ok(diagram()
+        .nodes
+        .iter()
+        .filter(|n| {
+            scenario
+                .steps
+                .iter()
+                .any(|s| s.node == n.id || s.from == Some(n.id))
+        })
+        .map(|n| n.id)
+        .collect())
+}
+
+/// Each chapter that describes a flow embeds its trace, compact: only the parts the trace
+/// uses, no trace picker, and a link to the full diagram. The login embed steps and opens
+/// parts like the full one.
+pub async fn chapters_embed_their_trace_compact(page: &Page) -> TestResult {
+    for &(chapter, trace) in diagram().embeds {
+        page.open(&format!("chapters/{chapter}")).await?;
+        page.wait_for(
+            "!!document.querySelector('.embed--diagram .diagram-svg')",
+            &format!("the drawing embedded in {chapter}"),
+        )
         .await?;
-    ensure!(
-        nodes == diagram().nodes.len(),
-        "{nodes} parts in the embedded diagram"
-    );
+        let drawn: Vec<String> = page
+            .js("return [...document.querySelectorAll('.embed--diagram .diagram-node')].map(n => n.dataset.node);")
+            .await?;
+        let expected = parts_of(trace)?;
+        ensure!(
+            drawn == expected,
+            "{chapter} draws the parts of {trace}: {drawn:?}, not {expected:?}"
+        );
+        let picker: bool = page
+            .js("return !!document.querySelector('.embed--diagram #trace-select');")
+            .await?;
+        ensure!(!picker, "{chapter}: one trace, no picker");
+        let link: String = page
+            .js("return document.querySelector('.embed--diagram .embed__more a')?.getAttribute('href') ?? '';")
+            .await?;
+        ensure!(
+            link.ends_with("/diagram"),
+            "{chapter} links to the full diagram: {link}"
+        );
+    }
+    page.open("chapters/frontend-vs-backend").await?;
+    let login = diagram().scenario("log-in").ok_or("log-in")?;
+    // The reader scrolls to the embed; its trace sheet then sits at the bottom of the screen.
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .diagram-svg')",
+        "the embedded drawing",
+    )
+    .await?;
+    page.js::<serde_json::Value>(
+        "document.querySelector('.embed--diagram .diagram-canvas').scrollIntoView({block: 'start', behavior: 'instant'}); return null;",
+    )
+    .await?;
+    next_step(page, 1, login.steps.len()).await?;
     page.click(&format!(".embed--diagram {}", node_box("auth")))
         .await?;
     let auth = diagram().node("auth").ok_or("auth")?.label;

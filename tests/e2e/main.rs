@@ -72,7 +72,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     diagram::switching_the_stack_relabels_the_parts_and_messages,
     diagram::the_list_view_holds_every_part_and_step,
     diagram::explored_parts_are_remembered_after_a_reload,
-    diagram::the_chapter_on_frontend_and_backend_embeds_the_diagram,
+    diagram::chapters_embed_their_trace_compact,
     diagram::every_trace_steps_to_its_end_with_direction_and_message,
     diagram::on_a_phone_the_drawing_fits_with_readable_labels,
     diagram::stepping_keeps_the_caption_and_the_lit_part_in_view,

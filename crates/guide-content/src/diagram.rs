@@ -12,6 +12,8 @@ pub struct Diagram {
     pub connections: &'static [Connection],
     pub scenarios: &'static [Scenario],
     pub stacks: &'static [Stack],
+    /// `(chapter id, trace id)`: the one compact trace a chapter's `::diagram` shows.
+    pub embeds: &'static [(&'static str, &'static str)],
 }
 
 /// One part of a web application.
@@ -150,6 +152,12 @@ impl Stack {
 }
 
 impl Diagram {
+    /// The trace a chapter embeds.
+    pub fn embedded_trace(&self, chapter: &str) -> Option<&'static Scenario> {
+        let (_, trace) = self.embeds.iter().find(|(c, _)| *c == chapter)?;
+        self.scenario(trace)
+    }
+
     pub fn scenario(&self, id: &str) -> Option<&'static Scenario> {
         self.scenarios.iter().find(|s| s.id == id)
     }

@@ -9,7 +9,7 @@ use super::emit::emit_link_target;
 use super::validate::check_link;
 use super::{is_kebab_id, leak, leak_str, ContentError, SourceFile};
 use crate::diagram::{Builder, Connection, Diagram, Node, Scenario, Side, Stack, Step};
-use crate::{Chapter, LinkTarget};
+use crate::{Block, Chapter, Embed, LinkTarget};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +18,16 @@ struct DiagramFile {
     connections: Vec<ConnectionIn>,
     scenarios: Vec<ScenarioIn>,
     stacks: Vec<StackIn>,
+    #[serde(default)]
+    embeds: Vec<EmbedIn>,
+}
+
+/// A chapter's `::diagram`: the one trace it shows.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmbedIn {
+    chapter: String,
+    trace: String,
 }
 
 #[derive(Deserialize)]
@@ -106,12 +116,14 @@ pub fn build_diagram(
         &mut check,
     );
     check_transactions(&scenarios, &stacks, &mut check);
+    let embeds = build_embeds(&parsed.embeds, chapters, &scenarios, &mut check);
     if problems.is_empty() {
         Ok(Diagram {
             nodes: leak(nodes),
             connections: leak(connections),
             scenarios: leak(scenarios),
             stacks: leak(stacks),
+            embeds: leak(embeds),
         })
     } else {
         Err(problems
@@ -471,6 +483,57 @@ fn build_stacks(
     stacks
 }
 
+/// Every chapter with a `::diagram` names the trace it shows (an existing one), and only such
+/// chapters do, once each.
+fn build_embeds(
+    parsed: &[EmbedIn],
+    chapters: &[Chapter],
+    scenarios: &[Scenario],
+    check: &mut impl FnMut(bool, String),
+) -> Vec<(&'static str, &'static str)> {
+    let embeds_diagram = |c: &Chapter| {
+        c.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Embed(Embed::Diagram)))
+    };
+    let mut seen = HashSet::new();
+    let mut embeds = Vec::new();
+    for e in parsed {
+        check(
+            seen.insert(e.chapter.as_str()),
+            format!("chapter `{}` has more than one embed entry", e.chapter),
+        );
+        check(
+            scenarios.iter().any(|s| s.id == e.trace),
+            format!("embed in `{}` names unknown trace `{}`", e.chapter, e.trace),
+        );
+        match chapters.iter().find(|c| c.id == e.chapter) {
+            None => check(
+                false,
+                format!("embed names unknown chapter `{}`", e.chapter),
+            ),
+            Some(c) => check(
+                embeds_diagram(c),
+                format!(
+                    "chapter `{}` has no `::diagram` line for its embed",
+                    e.chapter
+                ),
+            ),
+        }
+        embeds.push((leak_str(e.chapter.as_str()), leak_str(e.trace.as_str())));
+    }
+    for c in chapters.iter().filter(|c| embeds_diagram(c)) {
+        check(
+            parsed.iter().any(|e| e.chapter == c.id),
+            format!(
+                "chapter `{}` embeds the diagram: name its trace in an [[embeds]] entry",
+                c.id
+            ),
+        );
+    }
+    embeds
+}
+
 fn parse_section(path: &str) -> Option<LinkTarget> {
     let rest = path.strip_prefix("/chapters/")?;
     let (chapter, section) = match rest.split_once('#') {
@@ -540,7 +603,7 @@ pub fn emit_diagram(d: &Diagram) -> String {
             s.id, s.name, s.transactions, s.labels
         );
     }
-    out.push_str("] };\n");
+    let _ = writeln!(out, "], embeds: &{:?} }};", d.embeds);
     out
 }
 
@@ -551,7 +614,8 @@ mod tests {
 
     fn chapters() -> Vec<Chapter> {
         let intro = crate::pipeline::tests::chapter("intro", 1, "## Servers {#servers}\n\nText.");
-        build_chapters(&[intro]).expect("valid chapter")
+        let flow = crate::pipeline::tests::chapter("flow", 2, "## Flow {#flow}\n\n::diagram\n");
+        build_chapters(&[intro, flow]).expect("valid chapters")
     }
 
     const VALID: &str = r#"
@@ -609,6 +673,10 @@ transactions = true
 [stacks.labels]
 browser = "Browser"
 database = "SQLite"
+
+[[embeds]]
+chapter = "flow"
+trace = "look-up"
 "#;
 
     fn build(text: &str) -> Result<Diagram, Vec<String>> {
@@ -736,6 +804,36 @@ database = "SQLite"
     }
 
     #[test]
+    fn a_chapter_that_embeds_the_diagram_names_an_existing_trace() {
+        let d = build(VALID).expect("valid");
+        assert_eq!(d.embeds, [("flow", "look-up")]);
+        assert_eq!(d.embedded_trace("flow").map(|s| s.id), Some("look-up"));
+        assert_eq!(d.embedded_trace("intro"), None);
+        let e = errors(&VALID.replace("trace = \"look-up\"", "trace = \"nowhere\""));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("embed in `flow` names unknown trace `nowhere`")),
+            "{e:?}"
+        );
+        let e = errors(&VALID.replace("chapter = \"flow\"", "chapter = \"intro\""));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("chapter `intro` has no `::diagram` line")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("chapter `flow` embeds the diagram: name its trace")),
+            "{e:?}"
+        );
+        let source = emit_diagram(&d);
+        assert!(
+            source.contains("embeds: &[(\"flow\", \"look-up\")]"),
+            "{source}"
+        );
+    }
+
+    #[test]
     fn messages_keep_their_indentation() {
         let text = VALID.replace(
             "message = \"SELECT 1;\"",
@@ -788,9 +886,11 @@ database = "SQLite"
         let end = VALID.find("[[stacks]]").unwrap();
         let no_scenarios = format!("scenarios = []\n{}{}", &VALID[..start], &VALID[end..]);
         let e = errors(&no_scenarios);
-        assert_eq!(
-            e,
-            ["content/diagram.toml: the diagram needs at least one of its scenarios"]
+        assert!(
+            e.iter()
+                .any(|m| m
+                    == "content/diagram.toml: the diagram needs at least one of its scenarios"),
+            "{e:?}"
         );
     }
 
