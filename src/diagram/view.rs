@@ -1,48 +1,156 @@
-//! The diagram explorer: the SVG drawing (every part a focusable control), the detail panel,
-//! the request-trace player, the stack switcher and the "view as list" outline.
+//! The diagram explorer: the SVG drawing (every part a focusable control; the grid on a wide
+//! screen, the sides stacked on a phone), the trace sheet under it (◀ ▶, Play, the step's
+//! caption and its message; sticky at the bottom of the screen while the drawing is in view),
+//! the detail panel, the stack switcher and the "view as list" outline.
 
-use guide_content::diagram::{Builder, Connection, Node, Scenario, Side, Stack, Step};
+use std::cell::RefCell;
+
+use guide_content::diagram::{Builder, Diagram, Node, Scenario, Side, Stack, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::model::{
-    centre, connection_line, neighbour, svg_number, Direction, Player, BOUNDARY_X, HEIGHT,
-    NODE_HEIGHT, NODE_WIDTH, WIDTH,
+    connection_line, neighbour, step_millis, svg_number, wrap_label, Direction, Layout, Player,
 };
 use super::DIAGRAM;
 use crate::content::{self, LinkTarget};
 use crate::progress::store::{use_progress, use_progress_store, ProgressStore};
 use crate::routes::{href, Page};
 
-/// How long each step of a playing trace stays on screen.
-const STEP_MILLIS: u64 = 1600;
+/// A chapter's `::diagram`: the one trace `content/diagram.toml` names for the chapter, drawn
+/// with only the parts it uses (the whole explorer if it names none).
+#[component]
+pub fn DiagramEmbed(chapter: &'static str) -> impl IntoView {
+    let only = DIAGRAM.embedded_trace(chapter).map(|s| s.id);
+    view! { <DiagramExplorer heading_level=3 only /> }
+}
+
+/// The diagram cut down to one trace: its parts, the connections between them, the trace.
+/// Made once per trace and kept (a few parts: the memory is bounded by the number of traces).
+fn trace_diagram(id: &str) -> Option<&'static Diagram> {
+    thread_local! {
+        static MADE: RefCell<Vec<&'static Diagram>> = const { RefCell::new(Vec::new()) };
+    }
+    let scenario = DIAGRAM.scenario(id)?;
+    MADE.with(|made| {
+        if let Some(d) = made.borrow().iter().find(|d| d.scenarios[0].id == id) {
+            return Some(*d);
+        }
+        let used = |n: &str| {
+            scenario
+                .steps
+                .iter()
+                .any(|s| s.node == n || s.from == Some(n))
+        };
+        let nodes: Vec<Node> = DIAGRAM
+            .nodes
+            .iter()
+            .filter(|n| used(n.id))
+            .copied()
+            .collect();
+        let connections: Vec<_> = DIAGRAM
+            .connections
+            .iter()
+            .filter(|c| used(c.from) && used(c.to))
+            .copied()
+            .collect();
+        let d: &'static Diagram = Box::leak(Box::new(Diagram {
+            nodes: Box::leak(nodes.into_boxed_slice()),
+            connections: Box::leak(connections.into_boxed_slice()),
+            scenarios: std::slice::from_ref(scenario),
+            stacks: DIAGRAM.stacks,
+            embeds: &[],
+        }));
+        made.borrow_mut().push(d);
+        Some(d)
+    })
+}
 
 /// The whole explorer. `heading_level` is the level of its section headings (2 on the
-/// diagram page, 3 inside a chapter section).
+/// diagram page, 3 inside a chapter section). `only`: a chapter's compact embed of one trace
+/// (only its parts, no trace picker, no list toggle).
 #[component]
-pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView {
-    // The build rejects a diagram without parts or traces; should one get through, there is
-    // nothing to explore.
-    let (Some(first_node), Some(first_scenario)) =
-        (DIAGRAM.nodes.first(), DIAGRAM.scenarios.first())
-    else {
+pub fn DiagramExplorer(
+    #[prop(default = 2)] heading_level: u8,
+    #[prop(default = None)] only: Option<&'static str>,
+) -> impl IntoView {
+    let store = use_progress_store();
+    let d: &'static Diagram = only.and_then(trace_diagram).unwrap_or(&DIAGRAM);
+    let only = only.filter(|_| !std::ptr::eq(d, &DIAGRAM));
+    let Some(first) = d.scenarios.first() else {
+        // The build rejects a diagram without traces; nothing to draw otherwise.
         return ().into_any();
     };
-    let store = use_progress_store();
     let selected = RwSignal::new(None::<&'static Node>);
-    let focused = RwSignal::new(first_node.id);
+    let focused = RwSignal::new(d.nodes.first().map_or("", |n| n.id));
     let stack = RwSignal::new(None::<&'static Stack>);
-    // A prerendered page shows the list: the form that reads without JavaScript.
-    let narrow = crate::PRERENDERING
-        || window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w < 560.0);
-    let as_list = RwSignal::new(narrow);
-    let trace = Trace::new(first_scenario, store);
-    let current_step = trace.current_step();
-    use_trace_timer(trace);
+    let scenario = RwSignal::new(first);
+    let player = RwSignal::new(Player::default());
+    // A prerendered page shows the list (the form that reads without JavaScript) in the wide
+    // layout; in the browser the drawing is the default at every width.
+    let layout = RwSignal::new(if crate::PRERENDERING {
+        Layout::Wide
+    } else {
+        Layout::for_width(window_width())
+    });
+    if !crate::PRERENDERING {
+        let handle = window_event_listener(leptos::ev::resize, move |_| {
+            let now = Layout::for_width(window_width());
+            if layout.get_untracked() != now {
+                layout.set(now);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let as_list = RwSignal::new(crate::PRERENDERING);
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    // The trace's current step, and progress when a trace is followed to its end (by Play,
+    // by ◀ ▶, in any order).
+    let current_step = Memo::new(move |_| {
+        player
+            .get()
+            .step
+            .and_then(|i| scenario.get().steps.get(i).copied())
+    });
+    // While playing, advance when the reader has had time to read the step.
+    Effect::new(move |_| {
+        if player.get().playing {
+            let millis = current_step
+                .get_untracked()
+                .map_or(1500, |s| step_millis(s.caption));
+            let advance = move || {
+                if player.with_untracked(|p| p.playing) {
+                    step_forward(store, player, scenario);
+                }
+            };
+            if let Ok(handle) =
+                set_timeout_with_handle(advance, std::time::Duration::from_millis(millis))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
+    // Each new step: the dot travels from the sender (unless the reader asked for less motion:
+    // then it stands at the receiver, and the arrowhead shows the direction), and the lit part
+    // stays on screen between the header and the trace sheet.
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let step = player.with(|p| p.step);
+        if previous.is_some_and(|p| p != step) {
+            if let (Some(step), Some(root)) = (current_step.get_untracked(), root.get_untracked()) {
+                request_animation_frame(move || {
+                    start_travel(&root);
+                    keep_in_view(&root, step.node);
+                    // Once more when the sheet has settled (fonts, the message's wrapping).
+                    set_timeout(
+                        move || keep_in_view(&root, step.node),
+                        std::time::Duration::from_millis(150),
+                    );
+                });
+            }
+        }
+        step
+    });
 
     let open = move |node: &'static Node| {
         selected.set(Some(node));
@@ -62,32 +170,44 @@ pub fn DiagramExplorer(#[prop(default = 2)] heading_level: u8) -> impl IntoView 
         }
     };
 
-    view! {
-        <div class="diagram" on:keydown=on_keydown>
-            <DiagramToolbar stack as_list />
-            <Show
-                when=move || !as_list.get()
-                fallback=move || view! { <DiagramList stack heading_level /> }
+    let trace_picker = only.is_none().then(|| {
+        view! {
+            <div class="diagram-field">
+                <label for="trace-select">"Follow a request"</label>
+                <select
+                    id="trace-select"
+                    on:change=move |ev| {
+                        if let Some(s) = DIAGRAM.scenario(&event_target_value(&ev)) {
+                            scenario.set(s);
+                            player.set(Player::default());
+                        }
+                    }
+                >
+                    {DIAGRAM
+                        .scenarios
+                        .iter()
+                        .map(|s| view! { <option value=s.id>{s.title}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    });
+    let list_toggle = only.is_none().then(|| {
+        view! {
+            <button
+                type="button"
+                class="button list-toggle"
+                aria-pressed=move || as_list.get().to_string()
+                on:click=move |_| as_list.update(|l| *l = !*l)
             >
-                <div class="diagram-canvas">
-                    <DiagramSvg stack selected focused current_step open />
-                </div>
-                <DetailPanel stack selected close heading_level />
-            </Show>
-            <TracePlayer trace current_step stack heading_level />
-        </div>
-    }
-    .into_any()
-}
+                {move || if as_list.get() { "View as diagram" } else { "View as list" }}
+            </button>
+        }
+    });
 
-/// The stack switcher, "View as list / diagram", and the help that goes with the view.
-#[component]
-fn DiagramToolbar(
-    stack: RwSignal<Option<&'static Stack>>,
-    as_list: RwSignal<bool>,
-) -> impl IntoView {
-    view! {
+    let toolbar = view! {
         <div class="diagram-toolbar">
+            {trace_picker}
             <div class="diagram-field">
                 <label for="stack-select">"Technology stack"</label>
                 <select
@@ -102,97 +222,129 @@ fn DiagramToolbar(
                         .collect_view()}
                 </select>
             </div>
-            <button
-                type="button"
-                class="button list-toggle"
-                aria-pressed=move || as_list.get().to_string()
-                on:click=move |_| as_list.update(|l| *l = !*l)
-            >
-                {move || if as_list.get() { "View as diagram" } else { "View as list" }}
-            </button>
+            {list_toggle}
         </div>
-        <p class="diagram-help">
-            {move || {
-                if as_list.get() {
-                    "The same parts, connections and requests as a list."
-                } else {
-                    "Select a part to see what it does. With the keyboard: Tab to the diagram, arrow keys follow the connections, Enter opens a part, Escape closes it."
-                }
-            }}
-        </p>
     }
-}
+    .into_any();
 
-/// While the trace plays, moves it on one step at a time (the timer is cleared when anything
-/// changes).
-fn use_trace_timer(trace: Trace) {
-    Effect::new(move |_| {
-        if trace.player.get().playing {
-            let advance = move || {
-                trace.drive(|p, steps| {
-                    if p.playing {
-                        p.forward(steps);
-                    }
-                })
-            };
-            if let Ok(handle) =
-                set_timeout_with_handle(advance, std::time::Duration::from_millis(STEP_MILLIS))
-            {
-                on_cleanup(move || handle.clear());
+    view! {
+        <div
+            class="diagram"
+            class:diagram--compact=only.is_some()
+            data-layout=move || match layout.get() {
+                Layout::Wide => "wide",
+                Layout::Narrow => "narrow",
             }
-        }
-    });
+            node_ref=root
+            on:keydown=on_keydown
+        >
+            {toolbar}
+            <p class="diagram-trace__summary">
+                <strong>{move || scenario.get().title}</strong>
+                ": "
+                {move || scenario.get().summary}
+            </p>
+            <Show
+                when=move || !as_list.get()
+                fallback=move || view! { <DiagramList stack heading_level /> }.into_any()
+            >
+                {view! {
+                    <p class="diagram-help">
+                        "Press Next to follow the request step by step. Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
+                    </p>
+                    <div class="diagram-canvas">
+                        <DiagramSvg d stack selected focused current_step layout open />
+                    </div>
+                    <TraceSheet scenario player current_step stack />
+                    <DetailPanel stack selected close heading_level />
+                }
+                    .into_any()}
+            </Show>
+        </div>
+    }
+    .into_any()
 }
 
-/// The request trace being followed: which one, and the player's place in it. Every move of
-/// the player goes through [`Trace::drive`], which records a trace followed to its end.
-#[derive(Clone, Copy)]
-struct Trace {
-    scenario: RwSignal<&'static Scenario>,
-    player: RwSignal<Player>,
-    store: ProgressStore,
+fn window_width() -> f64 {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0)
 }
 
-impl Trace {
-    fn new(first: &'static Scenario, store: ProgressStore) -> Self {
-        Trace {
-            scenario: RwSignal::new(first),
-            player: RwSignal::new(Player::default()),
-            store,
-        }
+/// Scrolls just enough for a part's box to sit between the sticky header and the trace sheet,
+/// with the sheet showing the new caption from its start.
+fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
+    if let Some(sheet) = root.query_selector(".diagram-sheet").ok().flatten() {
+        sheet.set_scroll_top(0);
     }
-
-    /// The step on screen, if the trace has started.
-    fn current_step(&self) -> Memo<Option<Step>> {
-        let Trace {
-            scenario, player, ..
-        } = *self;
-        Memo::new(move |_| {
-            player
-                .get()
-                .step
-                .and_then(|i| scenario.get().steps.get(i).copied())
-        })
+    let selector = format!(".diagram-node[data-node='{node}'] rect");
+    let Some(part) = root.query_selector(&selector).ok().flatten() else {
+        return;
+    };
+    let viewport = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let top = document()
+        .query_selector(".site-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |h| h.get_bounding_client_rect().bottom().max(0.0));
+    let bottom = root
+        .query_selector(".diagram-sheet")
+        .ok()
+        .flatten()
+        .map_or(viewport, |s| {
+            s.get_bounding_client_rect().top().min(viewport)
+        });
+    let r = part.get_bounding_client_rect();
+    let margin = 8.0;
+    let dy = if r.top() < top + margin {
+        r.top() - top - margin
+    } else if r.bottom() > bottom - margin {
+        (r.bottom() - bottom + margin).min(r.top() - top - margin)
+    } else {
+        0.0
+    };
+    if dy.abs() >= 1.0 {
+        // An absolute target: a relative scroll during a smooth one is added to where that
+        // one is going in some engines, not to where the page is.
+        let w = window();
+        let (x, y) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+        w.scroll_to_with_x_and_y(x, y + dy);
     }
+}
 
-    fn steps(&self) -> usize {
-        self.scenario.with(|s| s.steps.len())
+/// Starts the travelling dot's animation, unless the reader prefers reduced motion.
+fn start_travel(root: &web_sys::HtmlDivElement) {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsValue;
+    let call = |target: &JsValue, method: &str, arg: Option<&JsValue>| {
+        Reflect::get(target, &JsValue::from_str(method))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| match arg {
+                Some(arg) => f.call1(target, arg).ok(),
+                None => f.call0(target).ok(),
+            })
+    };
+    let query = JsValue::from_str("(prefers-reduced-motion: reduce)");
+    let reduce = call(&window().into(), "matchMedia", Some(&query))
+        .and_then(|list| Reflect::get(&list, &JsValue::from_str("matches")).ok())
+        .and_then(|m| m.as_bool())
+        .unwrap_or(false);
+    if reduce {
+        return;
     }
-
-    /// Changes the player (given the number of steps); reaching the end completes the trace.
-    fn drive(&self, change: impl FnOnce(&mut Player, usize)) {
-        let steps = self.scenario.with_untracked(|s| s.steps.len());
-        self.player.update(|p| change(p, steps));
-        if self.player.with_untracked(|p| p.at_end(steps)) {
-            self.store
-                .complete_scenario(self.scenario.with_untracked(|s| s.id));
-        }
-    }
-
-    /// Switches to another trace, from its start.
-    fn choose(&self, scenario: &'static Scenario) {
-        self.scenario.set(scenario);
-        self.player.set(Player::default());
+    if let Some(animation) = root
+        .query_selector(".diagram-dot animateTransform")
+        .ok()
+        .flatten()
+    {
+        call(&animation.into(), "beginElement", None);
     }
 }
 
@@ -209,172 +361,229 @@ fn node_label(node: &'static Node, stack: Option<&'static Stack>) -> &'static st
     stack.and_then(|s| s.label(node.id)).unwrap_or(node.label)
 }
 
+fn node_name(id: &'static str, stack: Option<&'static Stack>) -> &'static str {
+    DIAGRAM.node(id).map_or(id, |n| node_label(n, stack))
+}
+
 #[component]
 fn DiagramSvg(
+    d: &'static Diagram,
     stack: RwSignal<Option<&'static Stack>>,
     selected: RwSignal<Option<&'static Node>>,
     focused: RwSignal<&'static str>,
     current_step: Memo<Option<Step>>,
-    open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let connections = DIAGRAM
-        .connections
-        .iter()
-        .filter_map(|c| {
-            let (from, to) = (DIAGRAM.node(c.from)?, DIAGRAM.node(c.to)?);
-            Some(view! { <DiagramConnection c from to selected current_step /> })
-        })
-        .collect_view();
-    let nodes = DIAGRAM
-        .nodes
-        .iter()
-        .map(|node| view! { <DiagramNode node stack selected focused current_step open /> })
-        .collect_view();
-
-    view! {
-        <svg
-            class="diagram-svg"
-            viewBox=format!("0 0 {} {}", svg_number(WIDTH), svg_number(HEIGHT))
-            role="group"
-            aria-label="Diagram of a web application: frontend parts on the left, backend parts on the right, the network between them"
-        >
-            <rect class="diagram-side diagram-side--frontend" x="4" y="4" width=svg_number(BOUNDARY_X - 24.0) height=svg_number(HEIGHT - 8.0) rx="14" />
-            <rect class="diagram-side diagram-side--backend" x=svg_number(BOUNDARY_X + 20.0) y="4" width=svg_number(WIDTH - BOUNDARY_X - 24.0) height=svg_number(HEIGHT - 8.0) rx="14" />
-            <text class="diagram-side__title" x="24" y="34">"Frontend · runs in the browser"</text>
-            <text class="diagram-side__title" x=svg_number(BOUNDARY_X + 40.0) y="34">"Backend · runs on servers"</text>
-            <line class="diagram-boundary" x1=svg_number(BOUNDARY_X) y1="10" x2=svg_number(BOUNDARY_X) y2=svg_number(HEIGHT - 10.0) />
-            <text
-                class="diagram-boundary__label"
-                x=svg_number(BOUNDARY_X - 6.0)
-                y=svg_number(HEIGHT / 2.0)
-                text-anchor="middle"
-                transform=format!("rotate(-90 {} {})", svg_number(BOUNDARY_X - 6.0), svg_number(HEIGHT / 2.0))
-            >
-                "Network · HTTP requests and responses"
-            </text>
-            {connections}
-            {nodes}
-        </svg>
-    }
-}
-
-/// A connection between two parts; its label shows while it is active in the trace or
-/// touches the selected part.
-#[component]
-fn DiagramConnection(
-    c: &'static Connection,
-    from: &'static Node,
-    to: &'static Node,
-    selected: RwSignal<Option<&'static Node>>,
-    current_step: Memo<Option<Step>>,
-) -> impl IntoView {
-    let ((x1, y1), (x2, y2)) = connection_line(from, to);
-    let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
-    let related = move || active() || selected.get().is_some_and(|n| c.touches(n.id));
-    view! {
-        <g class="diagram-connection" class:is-active=active data-connection=c.id>
-            <line x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
-            <text
-                class="diagram-connection__label"
-                class:is-visible=related
-                x=svg_number((x1 + x2) / 2.0)
-                y=svg_number((y1 + y2) / 2.0 - 6.0)
-                text-anchor="middle"
-            >
-                {c.label}
-            </text>
-        </g>
-    }
-}
-
-/// A part of the diagram: a focusable button (roving tabindex; arrow keys follow the
-/// connections, Enter or Space opens it).
-#[component]
-fn DiagramNode(
-    node: &'static Node,
-    stack: RwSignal<Option<&'static Stack>>,
-    selected: RwSignal<Option<&'static Node>>,
-    focused: RwSignal<&'static str>,
-    current_step: Memo<Option<Step>>,
+    layout: RwSignal<Layout>,
     open: impl Fn(&'static Node) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let progress = use_progress();
-    let (cx, cy) = centre(node);
-    let (x, y) = (cx - NODE_WIDTH / 2.0, cy - NODE_HEIGHT / 2.0);
-    let label = move || node_label(node, stack.get());
-    let explored = move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let key = ev.key();
-        if key == "Enter" || key == " " {
-            ev.prevent_default();
-            open(node);
-        } else if let Some(direction) = Direction::from_key(&key) {
-            ev.prevent_default();
-            if let Some(next) = neighbour(&DIAGRAM, node.id, direction) {
-                focused.set(next);
-                focus_node(next);
-            }
-        }
-    };
-    view! {
-        <g
-            class=format!("diagram-node diagram-node--{}", side_name(node.side))
-            class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
-            class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
-            class:is-explored=explored
-            data-node=node.id
-            data-explored=move || explored().to_string()
-            role="button"
-            tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
-            aria-label=move || node_aria_label(node, label())
-            aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
-            aria-controls="diagram-panel"
-            on:click=move |_| open(node)
-            on:focus=move |_| focused.set(node.id)
-            on:keydown=on_keydown
-        >
-            <rect x=svg_number(x) y=svg_number(y) width=svg_number(NODE_WIDTH) height=svg_number(NODE_HEIGHT) rx="10" />
-            <text
-                class="diagram-node__label"
-                x=svg_number(cx)
-                y=move || svg_number(if stack.get().is_some() { cy - 4.0 } else { cy + 5.0 })
-                text-anchor="middle"
-                textLength=move || (label().chars().count() > 13).then(|| svg_number(NODE_WIDTH - 14.0))
-                lengthAdjust="spacingAndGlyphs"
-            >
+    move || {
+        let l = layout.get();
+        let (width, height) = (l.width(), l.height(d));
+        let (node_w, node_h) = (l.node_width(), l.node_height());
+        let bands = Side::ALL
+            .iter()
+            .filter_map(|side| {
+                let (x, y, w, h) = l.band(d, *side)?;
+                Some(view! {
+                    <rect class=format!("diagram-side diagram-side--{}", side_name(*side)) x=svg_number(x) y=svg_number(y) width=svg_number(w) height=svg_number(h) rx="14" />
+                    <text class="diagram-side__title" x=svg_number(x + 12.0) y=svg_number(y + 22.0)>
+                        {side_title(*side, l)}
+                    </text>
+                })
+            })
+            .collect_view();
+        // On a phone only the connection in use is drawn: stacked parts would make the others
+        // cross each other and the boxes.
+        let connections = (l == Layout::Wide).then(|| {
+            d
+                .connections
+                .iter()
+                .filter_map(|c| {
+                    let (from, to) = (d.node(c.from)?, d.node(c.to)?);
+                    let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
+                    let active = move || current_step.get().and_then(|s| s.connection) == Some(c.id);
+                    Some(view! {
+                        <line class="diagram-connection" class:is-active=active data-connection=c.id x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) />
+                    })
+                })
+                .collect_view()
+        });
+        // The message in transit: an arrow from the sender to the receiver.
+        let flow = move || {
+            let step = current_step.get()?;
+            let (from, to) = (d.node(step.from?)?, d.node(step.node)?);
+            let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
+            Some(view! {
+                <line class="diagram-flow" data-from=from.id data-to=to.id x1=svg_number(x1) y1=svg_number(y1) x2=svg_number(x2) y2=svg_number(y2) marker-end="url(#diagram-arrow)" />
+            })
+        };
+        // A dot travelling along it (standing at the receiver when motion is reduced), and the
+        // connection's name on a wide screen.
+        let dot = move || {
+            let step = current_step.get()?;
+            let (from, to) = (d.node(step.from?)?, d.node(step.node)?);
+            let ((x1, y1), (x2, y2)) = connection_line(d, l, from, to);
+            let label = (l == Layout::Wide)
+                .then(|| step.connection.and_then(|id| d.connection(id)))
+                .flatten()
+                .map(|c| {
+                    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+                    let w = c.label.chars().count() as f64 * 7.0 + 14.0;
+                    view! {
+                        <g class="diagram-flow__label" aria-hidden="true">
+                            <rect x=svg_number(mx - w / 2.0) y=svg_number(my - 11.0) width=svg_number(w) height="20" rx="10" />
+                            <text x=svg_number(mx) y=svg_number(my + 4.0) text-anchor="middle">{c.label}</text>
+                        </g>
+                    }
+                });
+            Some(view! {
                 {label}
-            </text>
-            <text
-                class="diagram-node__role"
-                x=svg_number(cx)
-                y=svg_number(cy + 16.0)
-                text-anchor="middle"
-            >
-                {move || stack.get().map(|_| node.label)}
-            </text>
-        </g>
-    }
-}
+                <circle class="diagram-dot" cx=svg_number(x2) cy=svg_number(y2) r="7">
+                    // Started from the sender's end by `start_travel` (no inline styles: the
+                    // Content-Security-Policy forbids them).
+                    <animateTransform
+                        attributeName="transform"
+                        type="translate"
+                        from=format!("{} {}", svg_number(x1 - x2), svg_number(y1 - y2))
+                        to="0 0"
+                        dur="0.9s"
+                        begin="indefinite"
+                        fill="freeze"
+                    />
+                </circle>
+            })
+        };
 
-/// "Load balancer: Backend, on servers", or with a stack "nginx (Load balancer): …".
-fn node_aria_label(node: &Node, name: &str) -> String {
-    if name == node.label {
-        format!("{name}: {}", side_text(node.side))
-    } else {
-        format!("{name} ({}): {}", node.label, side_text(node.side))
+        let nodes = d
+            .nodes
+            .iter()
+            .map(|node| {
+                let (cx, cy) = l.centre(d, node);
+                let (x, y) = (cx - node_w / 2.0, cy - node_h / 2.0);
+                let label = move || node_label(node, stack.get());
+                let explored =
+                    move || progress.with(|p| p.diagram.explored_nodes.contains(node.id));
+                let on_keydown = move |ev: web_sys::KeyboardEvent| {
+                    let key = ev.key();
+                    if key == "Enter" || key == " " {
+                        ev.prevent_default();
+                        open(node);
+                    } else if let Some(direction) = Direction::from_key(&key) {
+                        ev.prevent_default();
+                        if let Some(next) = neighbour(d, l, node.id, direction) {
+                            focused.set(next);
+                            focus_node(next);
+                        }
+                    }
+                };
+                // The label's lines and, with a stack chosen, the role under them, centred.
+                let text = move || {
+                    let lines = wrap_label(label(), l.label_chars());
+                    let role = (label() != node.label).then_some(node.label);
+                    let line_h = 19.0;
+                    let block = lines.len() as f64 * line_h + if role.is_some() { 17.0 } else { 0.0 };
+                    let first = cy - block / 2.0 + 14.0;
+                    let role_y = first + lines.len() as f64 * line_h - 2.0;
+                    let count = lines.len();
+                    view! {
+                        <text class="diagram-node__label" text-anchor="middle">
+                            {lines
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, line)| {
+                                    // A space ends every line but the last: the text reads as
+                                    // the label (for assistive technology and axe's check that
+                                    // the visible text is in the part's name).
+                                    let text = if i + 1 < count { format!("{line} ") } else { line };
+                                    view! {
+                                        <tspan x=svg_number(cx) y=svg_number(first + i as f64 * line_h)>{text}</tspan>
+                                    }
+                                })
+                                .collect_view()}
+                        </text>
+                        {role.map(|role| view! {
+                            <text class="diagram-node__role" x=svg_number(cx) y=svg_number(role_y) text-anchor="middle">{format!(" {role}")}</text>
+                        })}
+                    }
+                };
+                view! {
+                    <g
+                        class=format!("diagram-node diagram-node--{}", side_name(node.side))
+                        class:is-selected=move || selected.get().is_some_and(|s| s.id == node.id)
+                        class:is-active=move || current_step.get().is_some_and(|s| s.node == node.id)
+                        class:is-source=move || current_step.get().is_some_and(|s| s.from == Some(node.id))
+                        class:is-explored=explored
+                        data-node=node.id
+                        data-label=label
+                        data-explored=move || explored().to_string()
+                        role="button"
+                        tabindex=move || if focused.get() == node.id { "0" } else { "-1" }
+                        aria-label=move || {
+                            // The visible text first, word for word (WCAG 2.5.3), then the side.
+                            let name = label();
+                            if name == node.label {
+                                format!("{name}: {}", side_text(node.side))
+                            } else {
+                                format!("{name} {}: {}", node.label, side_text(node.side))
+                            }
+                        }
+                        aria-expanded=move || selected.get().is_some_and(|s| s.id == node.id).to_string()
+                        aria-controls="diagram-panel"
+                        on:click=move |_| open(node)
+                        on:focus=move |_| focused.set(node.id)
+                        on:keydown=on_keydown
+                    >
+                        <rect x=svg_number(x) y=svg_number(y) width=svg_number(node_w) height=svg_number(node_h) rx="10" />
+                        {text}
+                    </g>
+                }
+            })
+            .collect_view();
+
+        view! {
+            <svg
+                class=move || format!("diagram-svg diagram-svg--{}", match l { Layout::Wide => "wide", Layout::Narrow => "narrow" })
+                viewBox=format!("0 0 {} {}", svg_number(width), svg_number(height))
+                role="group"
+                aria-label="Diagram of a web application: frontend parts in the browser, the network between, and the backend's servers and services"
+            >
+                <defs>
+                    <marker id="diagram-arrow" class="diagram-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
+                        <path d="M0,0 L10,5 L0,10 z" />
+                    </marker>
+                </defs>
+                {bands}
+                {connections}
+                {flow}
+                {nodes}
+                {dot}
+            </svg>
+        }
+        .into_any()
     }
 }
 
 fn side_name(side: Side) -> &'static str {
     match side {
         Side::Frontend => "frontend",
+        Side::Network => "network",
         Side::Backend => "backend",
+    }
+}
+
+fn side_title(side: Side, layout: Layout) -> &'static str {
+    match (side, layout) {
+        (Side::Frontend, _) => "Frontend · in the browser",
+        (Side::Network, _) => "Network",
+        (Side::Backend, Layout::Wide) => "Backend · the shop's servers and the services they call",
+        (Side::Backend, Layout::Narrow) => "Backend · servers and services",
     }
 }
 
 fn side_text(side: Side) -> &'static str {
     match side {
         Side::Frontend => "Frontend, in the browser",
+        Side::Network => "Network, between the browser and the servers",
         Side::Backend => "Backend, on servers",
     }
 }
@@ -405,6 +614,108 @@ fn section_link(target: LinkTarget) -> Option<(String, String)> {
     ))
 }
 
+/// One step on. A trace followed to its end — by Play or by Next, in any order — is recorded by
+/// the move that reaches the end (no effect watches the player to write the store).
+fn step_forward(
+    store: ProgressStore,
+    player: RwSignal<Player>,
+    scenario: RwSignal<&'static Scenario>,
+) {
+    let (id, steps) = scenario.with_untracked(|s| (s.id, s.steps.len()));
+    player.update(|p| {
+        p.forward(steps);
+    });
+    if player.with_untracked(|p| p.at_end(steps)) {
+        store.complete_scenario(id);
+    }
+}
+
+/// The trace's controls, the current step's caption and its message: sticky at the bottom of
+/// the screen while the drawing is in view, so both stay in sight and ◀ ▶ within reach.
+#[component]
+fn TraceSheet(
+    scenario: RwSignal<&'static Scenario>,
+    player: RwSignal<Player>,
+    current_step: Memo<Option<Step>>,
+    stack: RwSignal<Option<&'static Stack>>,
+) -> impl IntoView {
+    let steps = move || scenario.with(|s| s.steps.len());
+    let store = use_progress_store();
+    view! {
+        <section class="diagram-sheet" aria-label="Follow the request">
+            <div class="diagram-sheet__controls" role="group" aria-label="Trace controls">
+                <button
+                    type="button"
+                    class="button trace-back"
+                    disabled=move || player.with(|p| p.step.is_none())
+                    on:click=move |_| player.update(Player::back)
+                >
+                    <span aria-hidden="true">"◀ "</span>
+                    "Back"
+                </button>
+                <button
+                    type="button"
+                    class="button button--primary trace-forward"
+                    disabled=move || {
+                        let n = steps();
+                        player.with(|p| p.at_end(n))
+                    }
+                    on:click=move |_| {
+                        player.update(Player::pause);
+                        step_forward(store, player, scenario);
+                    }
+                >
+                    "Next"
+                    <span aria-hidden="true">" ▶"</span>
+                </button>
+                <button
+                    type="button"
+                    class="button trace-play"
+                    on:click=move |_| {
+                        let n = steps();
+                        player.update(|p| if p.playing { p.pause() } else { p.play(n) })
+                    }
+                >
+                    {move || if player.with(|p| p.playing) { "Pause" } else { "Play" }}
+                </button>
+                <button
+                    type="button"
+                    class="button trace-restart"
+                    on:click=move |_| player.update(Player::restart)
+                >
+                    "Restart"
+                </button>
+            </div>
+            <p class="diagram-trace__step" aria-live="polite" aria-atomic="true">
+                {move || match (player.get().step, current_step.get()) {
+                    (Some(i), Some(step)) => {
+                        let s = stack.get();
+                        let route = match step.from {
+                            Some(from) => format!("{} → {}", node_name(from, s), node_name(step.node, s)),
+                            None => node_name(step.node, s).to_string(),
+                        };
+                        format!("Step {} of {} · {route}: {}", i + 1, steps(), step.caption)
+                    }
+                    _ => format!("{} steps. Press Next to go at your own pace, or Play.", steps()),
+                }}
+            </p>
+            {move || {
+                current_step
+                    .get()
+                    .map(|step| {
+                        let message = step.message_for(stack.get().map(|s| s.id));
+                        view! {
+                            <pre class="diagram-trace__message" aria-label="The message">
+                                <code>{message}</code>
+                            </pre>
+                        }
+                    })
+            }}
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
 fn DetailPanel(
     stack: RwSignal<Option<&'static Stack>>,
@@ -422,7 +733,8 @@ fn DetailPanel(
                 }
                 .into_any(),
                 Some(node) => {
-                    let name = node_label(node, stack.get());
+                    let s = stack.get();
+                    let name = node_label(node, s);
                     let title = if name == node.label {
                         name.to_string()
                     } else {
@@ -432,6 +744,13 @@ fn DetailPanel(
                     if name != node.label && !examples.contains(&name) {
                         examples.insert(0, name);
                     }
+                    let links: Vec<String> = DIAGRAM
+                        .connections_of(node.id)
+                        .filter_map(|c| {
+                            let other = c.other_end(node.id)?;
+                            Some(format!("{} ({})", node_name(other, s), c.label))
+                        })
+                        .collect();
                     view! {
                         {heading(heading_level, "diagram-panel-title", title)}
                         <p class="diagram-panel__meta">
@@ -439,6 +758,7 @@ fn DetailPanel(
                         </p>
                         <p><strong>"What it is: "</strong>{node.what}</p>
                         <p><strong>"In one request: "</strong>{node.in_a_request}</p>
+                        <p><strong>"Connects to: "</strong>{links.join(", ")}</p>
                         <p><strong>"Example technologies: "</strong>{examples.join(", ")}</p>
                         {section_link(node.section)
                             .map(|(url, title)| {
@@ -457,97 +777,11 @@ fn DetailPanel(
             }}
         </section>
     }
+    .into_any()
 }
 
-#[component]
-fn TracePlayer(
-    trace: Trace,
-    current_step: Memo<Option<Step>>,
-    stack: RwSignal<Option<&'static Stack>>,
-    heading_level: u8,
-) -> impl IntoView {
-    let Trace {
-        scenario, player, ..
-    } = trace;
-    let steps = move || trace.steps();
-    view! {
-        <section class="diagram-trace" aria-labelledby="trace-title">
-            {heading(heading_level, "trace-title", "Follow a request")}
-            <div class="diagram-field">
-                <label for="trace-select">"Request"</label>
-                <select
-                    id="trace-select"
-                    on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        if let Some(s) = DIAGRAM.scenarios.iter().find(|s| s.id == id) {
-                            trace.choose(s);
-                        }
-                    }
-                >
-                    {DIAGRAM
-                        .scenarios
-                        .iter()
-                        .map(|s| view! { <option value=s.id>{s.title}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <p class="diagram-trace__summary">{move || scenario.get().summary}</p>
-            <div class="diagram-trace__controls" role="group" aria-label="Trace controls">
-                <button
-                    type="button"
-                    class="button trace-restart"
-                    on:click=move |_| trace.drive(|p, _| p.restart())
-                >
-                    "Restart"
-                </button>
-                <button
-                    type="button"
-                    class="button trace-back"
-                    disabled=move || player.with(|p| p.step.is_none())
-                    on:click=move |_| trace.drive(|p, _| p.back())
-                >
-                    "Step back"
-                </button>
-                <button
-                    type="button"
-                    class="button button--primary trace-play"
-                    on:click=move |_| {
-                        trace.drive(|p, n| if p.playing { p.pause() } else { p.play(n) })
-                    }
-                >
-                    {move || if player.with(|p| p.playing) { "Pause" } else { "Play" }}
-                </button>
-                <button
-                    type="button"
-                    class="button trace-forward"
-                    disabled=move || { let n = steps(); player.with(|p| p.at_end(n)) }
-                    on:click=move |_| {
-                        trace.drive(|p, n| {
-                            p.pause();
-                            p.forward(n);
-                        })
-                    }
-                >
-                    "Step forward"
-                </button>
-            </div>
-            <p class="diagram-trace__step" aria-live="polite" aria-atomic="true">
-                {move || match (player.get().step, current_step.get()) {
-                    (Some(i), Some(step)) => {
-                        let who = DIAGRAM
-                            .node(step.node)
-                            .map(|n| node_label(n, stack.get()))
-                            .unwrap_or(step.node);
-                        format!("Step {} of {} · {who}: {}", i + 1, steps(), step.caption)
-                    }
-                    _ => format!("{} steps. Press Play, or Step forward to go at your own pace.", steps()),
-                }}
-            </p>
-        </section>
-    }
-}
-
-/// The "view as list" outline: every part, connection and trace as text.
+/// The "view as list" outline: every part, connection and trace step (with its message) as
+/// text.
 #[component]
 fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> impl IntoView {
     let side_list = move |side: Side| {
@@ -588,7 +822,9 @@ fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> im
         <div class="diagram-list">
             {heading(heading_level, "diagram-list-frontend", "Frontend (in the browser)")}
             <ul>{side_list(Side::Frontend)}</ul>
-            {heading(heading_level, "diagram-list-backend", "Backend (on servers)")}
+            {heading(heading_level, "diagram-list-network", "Network (between the browser and the servers)")}
+            <ul>{side_list(Side::Network)}</ul>
+            {heading(heading_level, "diagram-list-backend", "Backend (servers and the services they call)")}
             <ul>{side_list(Side::Backend)}</ul>
             {heading(heading_level, "diagram-list-requests", "Requests, step by step")}
             {DIAGRAM
@@ -601,12 +837,20 @@ fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> im
                             {s.steps
                                 .iter()
                                 .map(|step| {
-                                    let node = DIAGRAM.node(step.node);
                                     view! {
                                         <li>
-                                            {move || node.map(|n| node_label(n, stack.get())).unwrap_or(step.node)}
+                                            {move || {
+                                                let st = stack.get();
+                                                match step.from {
+                                                    Some(from) => format!("{} → {}", node_name(from, st), node_name(step.node, st)),
+                                                    None => node_name(step.node, st).to_string(),
+                                                }
+                                            }}
                                             ": "
                                             {step.caption}
+                                            <pre class="diagram-list__message">
+                                                <code>{move || step.message_for(stack.get().map(|s| s.id))}</code>
+                                            </pre>
                                         </li>
                                     }
                                 })

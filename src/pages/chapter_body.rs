@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::content::{self, Chapter};
-use crate::diagram::view::DiagramExplorer;
+use crate::diagram::view::DiagramEmbed;
 use crate::routes::{href, Page};
 use crate::ui::navigation_focus::reveal_section;
 
@@ -91,7 +91,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
         };
         if let Ok(Some(slot)) = container.query_selector("[data-embed=diagram]") {
             slot.set_inner_html("");
-            mount_diagram(&slot);
+            mount_diagram(&slot, chapter.id);
         }
         if arrived_later {
             // The router looked for `#section` before it existed.
@@ -135,18 +135,18 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
 /// Mounts the explorer into the body's placeholder, inside a `<div>` as `Portal` did (same
 /// markup), in this view's reactive owner (the progress store and all). Unmounted when the
 /// effect runs again or the chapter goes.
-fn mount_diagram(slot: &web_sys::Element) {
+fn mount_diagram(slot: &web_sys::Element, chapter_id: &'static str) {
     let Ok(wrapper) = document().create_element("div") else {
         return;
     };
     if slot.append_child(&wrapper).is_err() {
         return;
     }
-    let handle = leptos::mount::mount_to(wrapper.unchecked_into(), || {
+    let handle = leptos::mount::mount_to(wrapper.unchecked_into(), move || {
         view! {
-            <DiagramExplorer heading_level=3 />
+            <DiagramEmbed chapter=chapter_id />
             <p class="embed__more">
-                <a href=href(Page::Diagram)>"Open the diagram on its own page"</a>
+                <a href=href(Page::Diagram)>"Open the full diagram"</a>
             </p>
         }
     });

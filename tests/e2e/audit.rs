@@ -27,7 +27,7 @@ fn axe_source() -> TestResult<&'static str> {
 const AXE_TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']";
 
 /// Runs axe on the page as it is now; returns one line per violation.
-async fn axe_violations(page: &Page) -> TestResult<Vec<String>> {
+pub(crate) async fn axe_violations(page: &Page) -> TestResult<Vec<String>> {
     // Let transitions (the "Saved" badge fading) finish: axe judges colours as painted.
     page.wait_for(
         "document.getAnimations().every(a => a.playState !== 'running')",

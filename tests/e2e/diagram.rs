@@ -1,5 +1,7 @@
 //! The interactive frontend/backend diagram: panel by mouse and keyboard, arrow keys along
-//! connections, request traces, stacks, the list view, progress, the chapter embed.
+//! connections, request traces (each to its end, with its messages, the direction of travel,
+//! the caption and the lit part on screen together on a phone and a laptop), stacks, the list
+//! view, the phone layout (fits, readable labels), progress, the chapter embed, axe.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -110,38 +112,42 @@ pub async fn keyboard_alone_opens_parts_and_follows_connections(page: &Page) -> 
         page.focused().await?
     );
 
-    // The browser's connection to the right crosses the network to the web server.
+    // The browser's connection to the right crosses the network to the load balancer; the
+    // request goes on up to the web server and across to the application.
     page.js::<serde_json::Value>(&format!(
         "document.querySelector({}).focus(); return null;",
         js_string(&node_selector("browser"))
     ))
     .await?;
-    page.press(Key::Right).await?;
-    page.wait_for(
-        "document.activeElement?.dataset?.node === 'web-server'",
-        "ArrowRight to follow the connection to the web server",
-    )
-    .await?;
-    page.press(Key::Right).await?;
-    page.wait_for(
-        "document.activeElement?.dataset?.node === 'app'",
-        "ArrowRight to go on to the application",
-    )
-    .await?;
-    page.press(Key::Left).await?;
-    page.wait_for(
-        "document.activeElement?.dataset?.node === 'web-server'",
-        "ArrowLeft to come back",
-    )
-    .await?;
+    for (key, id, what) in [
+        (
+            Key::Right,
+            "load-balancer",
+            "ArrowRight to the load balancer",
+        ),
+        (Key::Up, "web-server", "ArrowUp on to the web server"),
+        (Key::Right, "app", "ArrowRight on to the application"),
+        (Key::Up, "auth", "ArrowUp to auth"),
+        (Key::Down, "app", "ArrowDown back to the application"),
+    ] {
+        page.press(key).await?;
+        page.wait_for(
+            &format!(
+                "document.activeElement?.dataset?.node === {}",
+                js_string(id)
+            ),
+            what,
+        )
+        .await?;
+    }
     page.press(Key::Space).await?;
-    let web_server = diagram().node("web-server").ok_or("web server")?.label;
+    let app = diagram().node("app").ok_or("app")?.label;
     page.wait_for(
         &format!(
             "document.getElementById('diagram-panel-title')?.textContent === {}",
-            js_string(web_server)
+            js_string(app)
         ),
-        "Space to open the web server's panel",
+        "Space to open the application's panel",
     )
     .await?;
     // Only one part at a time is in the Tab order (roving tabindex).
@@ -152,6 +158,8 @@ pub async fn keyboard_alone_opens_parts_and_follows_connections(page: &Page) -> 
     Ok(())
 }
 
+/// Play paces steps by the length of their captions (3 to 12 seconds): the trace is stepped
+/// to its second-to-last step, then Play finishes it.
 pub async fn a_trace_plays_to_its_end_and_steps_back(page: &Page) -> TestResult {
     page.open("diagram").await?;
     let scenario = diagram()
@@ -161,10 +169,13 @@ pub async fn a_trace_plays_to_its_end_and_steps_back(page: &Page) -> TestResult 
         .ok_or("scenarios")?;
     page.select("#trace-select", scenario.id).await?;
     let n = scenario.steps.len();
+    for i in 1..n {
+        next_step(page, i, n).await?;
+    }
     page.click(".trace-play").await?;
     page.wait_for(
-        "document.querySelectorAll('.diagram-node.is-active').length === 1",
-        "the first step to highlight a part",
+        "document.querySelector('.trace-play').textContent === 'Pause'",
+        "Play to start",
     )
     .await?;
     let last = scenario.steps[n - 1];
@@ -233,12 +244,12 @@ pub async fn a_trace_plays_to_its_end_and_steps_back(page: &Page) -> TestResult 
     Ok(())
 }
 
-pub async fn switching_the_stack_relabels_the_parts(page: &Page) -> TestResult {
+pub async fn switching_the_stack_relabels_the_parts_and_messages(page: &Page) -> TestResult {
     page.open("diagram").await?;
     let label_of = |id: &str| {
         format!(
-            "document.querySelector(\"{} .diagram-node__label\").textContent",
-            node_selector(id).replace('"', "\\\"")
+            "document.querySelector({}).dataset.label",
+            js_string(&node_selector(id))
         )
     };
     let generic = diagram().node("database").ok_or("database")?.label;
@@ -258,6 +269,44 @@ pub async fn switching_the_stack_relabels_the_parts(page: &Page) -> TestResult {
             )
             .await?;
         }
+        // The drawn label is the same text, wrapped at spaces into at most two lines.
+        let drawn: String = page
+            .js(&format!(
+                "return document.querySelector({} + ' .diagram-node__label').textContent;",
+                js_string(&node_selector("app"))
+            ))
+            .await?;
+        ensure!(
+            Some(drawn.as_str()) == stack.label("app"),
+            "the application's label is drawn as “{drawn}”"
+        );
+    }
+    // A step's message follows the stack where it differs: the login's router line.
+    page.select("#trace-select", "log-in").await?;
+    let scenario = diagram().scenario("log-in").ok_or("log-in")?;
+    let router = scenario
+        .steps
+        .iter()
+        .position(|s| !s.stack_messages.is_empty() && s.node == "app")
+        .ok_or("a login step with stack messages")?;
+    for i in 1..=router + 1 {
+        next_step(page, i, scenario.steps.len()).await?;
+    }
+    for stack in [None].into_iter().chain(diagram().stacks.iter().map(Some)) {
+        page.select("#stack-select", stack.map_or("", |s| s.id))
+            .await?;
+        let expected = scenario.steps[router].message_for(stack.map(|s| s.id));
+        page.wait_for(
+            &format!(
+                "document.querySelector('.diagram-trace__message')?.textContent === {}",
+                js_string(expected)
+            ),
+            &format!(
+                "the router line of {}",
+                stack.map_or("roles only", |s| s.name)
+            ),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -284,8 +333,8 @@ pub async fn the_list_view_holds_every_part_and_step(page: &Page) -> TestResult 
     for scenario in diagram().scenarios {
         for step in scenario.steps {
             ensure!(
-                text.contains(step.caption),
-                "the list holds step “{}”",
+                text.contains(step.caption) && text.contains(step.message),
+                "the list holds step “{}” and its message",
                 step.caption
             );
         }
@@ -330,15 +379,66 @@ pub async fn explored_parts_are_remembered_after_a_reload(page: &Page) -> TestRe
     Ok(())
 }
 
-pub async fn the_chapter_on_frontend_and_backend_embeds_the_diagram(page: &Page) -> TestResult {
-    page.open("chapters/frontend-vs-backend").await?;
-    let nodes: usize = page
-        .js("return document.querySelectorAll('.embed--diagram .diagram-node').length;")
+/// The parts a trace uses: the ones a chapter's compact embed draws.
+fn parts_of(trace: &str) -> TestResult<Vec<&'static str>> {
+    let scenario = diagram().scenario(trace).ok_or(format!("trace {trace}"))?;
+    Ok(diagram()
+        .nodes
+        .iter()
+        .filter(|n| {
+            scenario
+                .steps
+                .iter()
+                .any(|s| s.node == n.id || s.from == Some(n.id))
+        })
+        .map(|n| n.id)
+        .collect())
+}
+
+/// Each chapter that describes a flow embeds its trace, compact: only the parts the trace
+/// uses, no trace picker, and a link to the full diagram. The login embed steps and opens
+/// parts like the full one.
+pub async fn chapters_embed_their_trace_compact(page: &Page) -> TestResult {
+    for &(chapter, trace) in diagram().embeds {
+        page.open(&format!("chapters/{chapter}")).await?;
+        page.wait_for(
+            "!!document.querySelector('.embed--diagram .diagram-svg')",
+            &format!("the drawing embedded in {chapter}"),
+        )
         .await?;
-    ensure!(
-        nodes == diagram().nodes.len(),
-        "{nodes} parts in the embedded diagram"
-    );
+        let drawn: Vec<String> = page
+            .js("return [...document.querySelectorAll('.embed--diagram .diagram-node')].map(n => n.dataset.node);")
+            .await?;
+        let expected = parts_of(trace)?;
+        ensure!(
+            drawn == expected,
+            "{chapter} draws the parts of {trace}: {drawn:?}, not {expected:?}"
+        );
+        let picker: bool = page
+            .js("return !!document.querySelector('.embed--diagram #trace-select');")
+            .await?;
+        ensure!(!picker, "{chapter}: one trace, no picker");
+        let link: String = page
+            .js("return document.querySelector('.embed--diagram .embed__more a')?.getAttribute('href') ?? '';")
+            .await?;
+        ensure!(
+            link.ends_with("/diagram"),
+            "{chapter} links to the full diagram: {link}"
+        );
+    }
+    page.open("chapters/frontend-vs-backend").await?;
+    let login = diagram().scenario("log-in").ok_or("log-in")?;
+    // The reader scrolls to the embed; its trace sheet then sits at the bottom of the screen.
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .diagram-svg')",
+        "the embedded drawing",
+    )
+    .await?;
+    page.js::<serde_json::Value>(
+        "document.querySelector('.embed--diagram .diagram-canvas').scrollIntoView({block: 'start', behavior: 'instant'}); return null;",
+    )
+    .await?;
+    next_step(page, 1, login.steps.len()).await?;
     page.click(&format!(".embed--diagram {}", node_box("auth")))
         .await?;
     let auth = diagram().node("auth").ok_or("auth")?.label;
@@ -354,5 +454,215 @@ pub async fn the_chapter_on_frontend_and_backend_embeds_the_diagram(page: &Page)
         panel_title(page).await? == auth,
         "one panel, in the chapter"
     );
+    Ok(())
+}
+
+/// Presses Next (as a tap on the sheet's button, without scrolling to it: it must already be on
+/// screen) and waits for step `i` of `n`.
+async fn next_step(page: &Page, i: usize, n: usize) -> TestResult {
+    let reachable: bool = page
+        .js(
+            "const b = document.querySelector('.trace-forward').getBoundingClientRect(); \
+             return b.top >= 0 && b.bottom <= innerHeight && b.left >= 0 && b.right <= innerWidth;",
+        )
+        .await?;
+    ensure!(reachable, "Next is on screen before step {i}");
+    page.js::<serde_json::Value>("document.querySelector('.trace-forward').click(); return null;")
+        .await?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('.diagram-trace__step').textContent.startsWith('Step {i} of {n} ')"
+        ),
+        &format!("step {i} of {n}"),
+    )
+    .await
+}
+
+/// Every trace, followed with Next to its end: each step lights its part, draws an arrow from
+/// the part its message comes from, shows its caption and its message; the last step disables
+/// Next and counts the trace as followed on the progress page.
+pub async fn every_trace_steps_to_its_end_with_direction_and_message(page: &Page) -> TestResult {
+    page.open("diagram").await?;
+    for scenario in diagram().scenarios {
+        page.select("#trace-select", scenario.id).await?;
+        let n = scenario.steps.len();
+        for (index, step) in scenario.steps.iter().enumerate() {
+            next_step(page, index + 1, n).await?;
+            let seen: serde_json::Value = page
+                .js(
+                    "const f = document.querySelector('.diagram-flow'); return { \
+                       active: [...document.querySelectorAll('.diagram-node.is-active')].map(n => n.dataset.node), \
+                       from: f?.dataset.from ?? null, to: f?.dataset.to ?? null, \
+                       arrow: f?.getAttribute('marker-end') ?? null, \
+                       caption: document.querySelector('.diagram-trace__step').textContent, \
+                       message: document.querySelector('.diagram-trace__message')?.textContent ?? '' };",
+                )
+                .await?;
+            let at = format!("{} step {}", scenario.id, index + 1);
+            ensure!(
+                seen["active"] == serde_json::json!([step.node]),
+                "{at} lights {}: {seen}",
+                step.node
+            );
+            ensure!(
+                seen["from"].as_str() == step.from
+                    && (step.from.is_none() || seen["to"].as_str() == Some(step.node)),
+                "{at}: the arrow runs from {:?} to {}: {seen}",
+                step.from,
+                step.node
+            );
+            ensure!(
+                step.from.is_none()
+                    || seen["arrow"]
+                        .as_str()
+                        .is_some_and(|a| a.contains("diagram-arrow")),
+                "{at}: the line ends in an arrowhead: {seen}"
+            );
+            ensure!(
+                seen["caption"]
+                    .as_str()
+                    .is_some_and(|c| c.contains(step.caption))
+                    && seen["message"].as_str() == Some(step.message),
+                "{at} shows its caption and message: {seen}"
+            );
+        }
+        ensure!(
+            page.js::<bool>("return document.querySelector('.trace-forward').disabled;")
+                .await?,
+            "{}: Next is disabled at the end",
+            scenario.id
+        );
+    }
+    page.open("progress").await?;
+    let slot: String = page
+        .js("return document.querySelector('[data-slot=diagram]').textContent;")
+        .await?;
+    let all = diagram().scenarios.len();
+    ensure!(
+        slot.contains(&format!("{all} request traces followed")),
+        "the progress page counts every trace as followed: {slot}"
+    );
+    Ok(())
+}
+
+/// At 375 px (or the narrowest window the engine keeps) the drawing is the default view, fits
+/// the width with no sideways scroll, and every label is drawn at 13 px or more, with the
+/// parts stacked when the window is under 640 px.
+pub async fn on_a_phone_the_drawing_fits_with_readable_labels(page: &Page) -> TestResult {
+    page.set_viewport(375, 812).await?;
+    page.open("diagram").await?;
+    page.wait_for(
+        "!!document.querySelector('.diagram-svg')",
+        "the drawing, by default",
+    )
+    .await?;
+    let width: f64 = page.js("return innerWidth;").await?;
+    let narrow = width < 640.0;
+    ensure!(
+        page.js::<bool>(&format!(
+            "return document.querySelector('.diagram-svg').classList.contains('diagram-svg--{}');",
+            if narrow { "narrow" } else { "wide" }
+        ))
+        .await?,
+        "the {} layout on a {width}px window",
+        if narrow { "stacked" } else { "wide" }
+    );
+    for stack in ["", "csharp-aspnetcore-postgresql"] {
+        page.select("#stack-select", stack).await?;
+        let report: serde_json::Value = page
+            .js(
+                "const svg = document.querySelector('.diagram-svg'); \
+                 const scale = svg.getScreenCTM().a; \
+                 const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()); \
+                 const small = texts.map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale]) \
+                   .filter(([, px]) => px < 12.95); \
+                 const box = svg.getBoundingClientRect(); \
+                 return { small, count: texts.length, right: box.right, \
+                   overflow: document.documentElement.scrollWidth - innerWidth };",
+            )
+            .await?;
+        ensure!(
+            report["small"].as_array().is_some_and(Vec::is_empty)
+                && report["count"].as_u64().unwrap_or(0) >= diagram().nodes.len() as u64,
+            "every label is 13 px or more on a {width}px window ({stack}): {report}"
+        );
+        ensure!(
+            report["overflow"].as_f64().unwrap_or(1.0) <= 0.5
+                && report["right"].as_f64().unwrap_or(f64::MAX) <= width + 0.5,
+            "the drawing fits a {width}px window: {report}"
+        );
+    }
+    Ok(())
+}
+
+/// Stepping the longest trace keeps the lit part and the caption on screen together, the lit
+/// part clear of the sticky header and of the trace sheet, on a phone and on a laptop.
+pub async fn stepping_keeps_the_caption_and_the_lit_part_in_view(page: &Page) -> TestResult {
+    let scenario = diagram()
+        .scenarios
+        .iter()
+        .max_by_key(|s| s.steps.len())
+        .ok_or("scenarios")?;
+    for (w, h) in [(375, 812), (1280, 800)] {
+        page.set_viewport(w, h).await?;
+        page.open("diagram").await?;
+        page.select("#trace-select", scenario.id).await?;
+        let n = scenario.steps.len();
+        for (index, step) in scenario.steps.iter().enumerate() {
+            next_step(page, index + 1, n).await?;
+            let check = format!(
+                "const part = document.querySelector({}).getBoundingClientRect(); \
+                 const header = document.querySelector('.site-header').getBoundingClientRect().bottom; \
+                 const sheet = document.querySelector('.diagram-sheet').getBoundingClientRect(); \
+                 const caption = document.querySelector('.diagram-trace__step').getBoundingClientRect(); \
+                 const ok = part.top >= header - 1 && part.bottom <= sheet.top + 1 \
+                   && caption.top >= header - 1 && caption.bottom <= innerHeight + 1; \
+                 return {{ ok, part: [part.top, part.bottom], header, sheet: [sheet.top, sheet.bottom], \
+                   caption: [caption.top, caption.bottom], inner: [innerWidth, innerHeight] }};",
+                js_string(&node_box(step.node))
+            );
+            // Smooth scrolling may still be moving: give it up to 3 seconds.
+            let mut seen = serde_json::Value::Null;
+            for _ in 0..30 {
+                seen = page.js(&check).await?;
+                if seen["ok"] == true {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            ensure!(
+                seen["ok"] == true,
+                "{w}×{h}: step {} ({}) and its caption both on screen: {seen}",
+                index + 1,
+                step.node
+            );
+        }
+    }
+    Ok(())
+}
+
+/// axe finds nothing mid-trace with a stack chosen, on a phone and on a laptop.
+pub async fn the_diagram_mid_trace_passes_axe(page: &Page) -> TestResult {
+    for (w, h) in [(375, 812), (1280, 800)] {
+        page.set_viewport(w, h).await?;
+        page.open("diagram").await?;
+        page.select("#stack-select", "python-django-postgresql")
+            .await?;
+        page.select("#trace-select", "place-an-order").await?;
+        for i in 1..=4 {
+            next_step(
+                page,
+                i,
+                diagram()
+                    .scenario("place-an-order")
+                    .ok_or("order")?
+                    .steps
+                    .len(),
+            )
+            .await?;
+        }
+        let violations = crate::audit::axe_violations(page).await?;
+        ensure!(violations.is_empty(), "{w}×{h}: {violations:#?}");
+    }
     Ok(())
 }

@@ -570,8 +570,8 @@ fn first_difference(served: &str, live: &str) -> String {
 /// targets, elements and classes, and every box in the same place (at 375 px for every route,
 /// at 1280 px for a sample), with no console error.
 /// Two deliberate differences: "Page not found" (one 404.html for every unknown path) names
-/// the path once the app runs, which may take a line more; and on a wide screen the diagram
-/// page's list (its form without JavaScript, and on phones) becomes the drawing.
+/// the path once the app runs, which may take a line more; and the diagram page's list (its
+/// form without JavaScript) becomes the drawing.
 pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
     page: &Page,
 ) -> TestResult {
@@ -599,7 +599,7 @@ pub async fn every_route_is_prerendered_and_the_app_mounts_over_it_unchanged(
             "/{path}: the served page lacks its h1, title, description or text: {served}"
         );
         let not_found = path == "no/such/page";
-        let drawn = path == "diagram" && width > 560;
+        let drawn = path == "diagram";
         let mut keys = vec!["title", "description", "h1"];
         if !not_found && !drawn {
             keys.extend(["text", "ids", "links", "structure", "boxes"]);
