@@ -119,10 +119,14 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             "quiz results"
         }
         s if s == n + 8 => {
+            quiz::answer_a_match_question_partly(page).await?;
+            "quiz match feedback"
+        }
+        s if s == n + 9 => {
             load(page, "progress").await?;
             "progress"
         }
-        s if s == n + 9 => {
+        s if s == n + 10 => {
             load(page, "no/such/page").await?;
             "not found"
         }
@@ -199,7 +203,11 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
         // as a list.
         let same_page = matches!(
             view,
-            "quiz question" | "quiz feedback" | "quiz results" | "diagram as a list"
+            "quiz question"
+                | "quiz feedback"
+                | "quiz results"
+                | "quiz match feedback"
+                | "diagram as a list"
         );
         if !same_page {
             if let Some(other) = titles.insert(title.clone(), view) {
