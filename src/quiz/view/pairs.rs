@@ -95,6 +95,9 @@ fn MatchPair(
                 <option value="" prop:selected=move || current().is_none()>"Choose…"</option>
                 {choices}
             </select>
+            <span class="quiz-pair__chosen" aria-hidden="true">
+                {move || current().map(|a| plain(q.answer_text(a)))}
+            </span>
             <span class="quiz-option__verdict">{move || checked().map(|(_, words)| words)}</span>
         </li>
     }
