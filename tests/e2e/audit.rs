@@ -225,10 +225,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// The budget this gate holds: today's figure plus a little room, so any growth is a decision
 /// (raise it here, with the reason) rather than an accident. 340 → 380 KB with the second
 /// edition of the text (issue 12): 13 chapters' metadata and 123 questions (was 48) in the
-/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`). 380 → 395 KB with
+/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`). 380 → 405 KB with
 /// the quiz's second edition (issue 15): 140 questions and the match kind's views, feedback
-/// and results (the wasm +13 KB gzip over the build before it), measured 387 KB in Chromium.
-const FIRST_LOAD_BUDGET: f64 = 395.0;
+/// and results (the wasm +13 KB gzip over the build before it), measured 387–398 KB
+/// (Chromium, Firefox, WebKit with its `sw.js`).
+const FIRST_LOAD_BUDGET: f64 = 405.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which
