@@ -83,6 +83,7 @@ pub(crate) const fn true_false(
         } else {
             &FALSE_IS_RIGHT
         },
+        answers: &[],
         explanation: ".",
     }
 }

@@ -288,7 +288,7 @@ fn the_frontend_and_backend_chapter_embeds_the_diagram() {
 fn the_question_bank_asks_every_kind_at_every_difficulty() {
     use guide_content::quiz::{Difficulty, Kind};
     let questions = content().questions;
-    for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Order] {
+    for kind in Kind::ALL {
         assert!(
             questions.iter().any(|q| q.kind == kind),
             "no {kind:?} question"

@@ -18,7 +18,9 @@ pub const REVIEW_LIMIT: usize = 20;
 
 /// The scoring rules as the reader sees them, one sentence per kind.
 pub const MULTIPLE_RULE: &str = "Choose all that apply. Each right choice earns its share of the point and each wrong choice takes a share away (never below zero); the full point needs exactly the right choices.";
-pub const ORDER_RULE: &str = "Use the Move up and Move down buttons. Each step in its right place earns its share of the point.";
+pub const ORDER_RULE: &str =
+    "Use the Up and Down buttons. Each step in its right place earns its share of the point.";
+pub const MATCH_RULE: &str = "Choose the matching answer for each item from its list. Each right pair earns its share of the point.";
 
 /// A small, fast, deterministic random number generator (SplitMix64): the same seed always
 /// gives the same question and option order, on every machine.
@@ -129,9 +131,11 @@ pub fn select<'a>(
 pub struct Item {
     pub question: String,
     /// Display order: indices into the question's options. For an order question, the
-    /// starting arrangement.
+    /// starting arrangement; for a match question, the order of its items.
     pub options: Vec<u8>,
-    /// Chosen option indices (ascending), or for an order question the arrangement given.
+    /// Chosen option indices (ascending); for an order question the arrangement given; for a
+    /// match question one answer index (into the question's `answers`) per item, in the
+    /// question's item order (`answer[k]` is what item `k` was paired with).
     #[serde(default)]
     pub answer: Option<Vec<u8>>,
 }
@@ -150,7 +154,16 @@ impl Item {
                 .enumerate()
                 .all(|(place, &i)| usize::from(i) == place);
         let answer = self.answer.as_deref().unwrap_or_default();
-        is_every_option && answer.iter().all(|&i| usize::from(i) < n)
+        let answer_fits = if question.kind == Kind::Match {
+            self.answer.is_none()
+                || (answer.len() == n
+                    && answer
+                        .iter()
+                        .all(|&i| usize::from(i) < question.answers.len()))
+        } else {
+            answer.iter().all(|&i| usize::from(i) < n)
+        };
+        is_every_option && answer_fits
     }
 }
 
@@ -183,9 +196,24 @@ impl Credit {
 }
 
 /// Scores an answer. `answer` holds option indices: the chosen ones, or (order questions)
-/// the arrangement. An answer that does not fit the question earns nothing.
+/// the arrangement, or (match questions) the answer paired with each item. An answer that
+/// does not fit the question earns nothing.
 pub fn score(question: &Question, answer: &[u8]) -> Credit {
     let n = question.options.len();
+    if question.kind == Kind::Match {
+        let right = matched_pairs(question, answer).filter(|&ok| ok).count() as u32;
+        let unknown = answer
+            .iter()
+            .any(|&a| usize::from(a) >= question.answers.len());
+        let points = if answer.len() != n || unknown {
+            0
+        } else if right as usize == n {
+            FULL_CREDIT
+        } else {
+            right * FULL_CREDIT / n as u32
+        };
+        return Credit { points };
+    }
     if answer.iter().any(|&i| usize::from(i) >= n) {
         return Credit { points: 0 };
     }
@@ -209,6 +237,7 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
             let misses = chosen.len() as u32 - hits;
             (hits.saturating_sub(misses) * FULL_CREDIT) / right.max(1)
         }
+        Kind::Match => 0,
         Kind::Order => {
             if answer.len() != n {
                 0
@@ -227,6 +256,15 @@ pub fn score(question: &Question, answer: &[u8]) -> Credit {
         }
     };
     Credit { points }
+}
+
+/// Whether each item of a match question was paired with its own answer, in item order
+/// (`answer[k]` is the answer given to item `k`; an item without one is not matched).
+pub fn matched_pairs<'a>(
+    question: &'a Question,
+    answer: &'a [u8],
+) -> impl Iterator<Item = bool> + 'a {
+    (0..question.options.len()).map(move |k| answer.get(k).is_some_and(|&a| usize::from(a) == k))
 }
 
 impl Attempt {
@@ -350,6 +388,9 @@ impl Attempt {
             if credit.is_full() {
                 summary.correct += 1;
             } else {
+                if credit.points > 0 {
+                    summary.partly += 1;
+                }
                 summary.missed.push(item.question.clone());
             }
             match summary
@@ -379,6 +420,8 @@ pub struct Summary {
     pub points: u32,
     /// Questions with full credit.
     pub correct: u32,
+    /// Questions with some credit, but not full.
+    pub partly: u32,
     pub total: u32,
     /// Per chapter, in the order they first appear.
     pub chapters: Vec<ChapterResult>,

@@ -7,6 +7,7 @@
 mod choices;
 mod feedback;
 pub mod hub;
+mod pairs;
 mod question;
 mod results;
 pub mod review_status;
@@ -42,8 +43,20 @@ pub fn QuizView(scope: Scope) -> impl IntoView {
     let progress = use_progress();
     let key = scope.key().to_string();
     let name = quiz_name(&key);
+    let attempt_key = key.clone();
+    // A saved attempt of this quiz whose questions have all been removed from the guide since
+    // (pruned when it was read): nothing to resume or score, so the quiz starts afresh.
+    let emptied = Memo::new(move |_| {
+        progress.with(|p| {
+            p.quiz
+                .attempt
+                .as_ref()
+                .is_some_and(|a| a.quiz == attempt_key && a.items.is_empty())
+        })
+    });
     let stage = Memo::new(move |_| {
         progress.with(|p| match &p.quiz.attempt {
+            Some(a) if a.quiz == key && a.items.is_empty() => Stage::Start,
             Some(a) if a.quiz == key && a.is_finished() => Stage::Results,
             Some(a) if a.quiz == key => Stage::Question(a.current, a.started_at, a.seed),
             _ => Stage::Start,
@@ -55,6 +68,17 @@ pub fn QuizView(scope: Scope) -> impl IntoView {
                 {move || if stage.get() == Stage::Results { "Results: " } else { "Quiz: " }}
                 {name.clone()}
             </h1>
+            {move || {
+                emptied
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="quiz-restart notice-box">
+                                "Your saved run of this quiz asked questions that have since been taken out of the guide, so it starts afresh."
+                            </p>
+                        }
+                    })
+            }}
             {move || match stage.get() {
                 Stage::Start => view! { <StartCard scope=scope.clone() /> }.into_any(),
                 Stage::Question(index, ..) => view! { <QuestionView index /> }.into_any(),
@@ -87,6 +111,21 @@ fn rich_text(text: &'static str) -> impl IntoView {
 /// The text of option `i` of `q` (empty if there is no such option).
 fn option_text(q: &Question, i: u8) -> &'static str {
     q.options.get(usize::from(i)).map_or("", |o| o.text)
+}
+
+/// Focuses the element with `id` in the next frame without scrolling the page: what the
+/// reader was looking at stays where it is.
+fn focus_in_place(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        }
+    });
 }
 
 /// Focuses the element with `id` in the next frame (after the view has updated).

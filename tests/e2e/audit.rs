@@ -119,10 +119,14 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             "quiz results"
         }
         s if s == n + 8 => {
+            quiz::answer_a_match_question_partly(page).await?;
+            "quiz match feedback"
+        }
+        s if s == n + 9 => {
             load(page, "progress").await?;
             "progress"
         }
-        s if s == n + 9 => {
+        s if s == n + 10 => {
             load(page, "no/such/page").await?;
             "not found"
         }
@@ -199,7 +203,11 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
         // as a list.
         let same_page = matches!(
             view,
-            "quiz question" | "quiz feedback" | "quiz results" | "diagram as a list"
+            "quiz question"
+                | "quiz feedback"
+                | "quiz results"
+                | "quiz match feedback"
+                | "diagram as a list"
         );
         if !same_page {
             if let Some(other) = titles.insert(title.clone(), view) {
@@ -217,10 +225,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// The budget this gate holds: today's figure plus a little room, so any growth is a decision
 /// (raise it here, with the reason) rather than an accident. 340 → 380 KB with the second
 /// edition of the text (issue 12): 13 chapters' metadata and 123 questions (was 48) in the
-/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`). 380 → 390 KB with
-/// every route prerendered (issue 13: WebKit's `sw.js` lists 21 more pages, +3 KB) and 140
-/// questions (issue 15, +4.5 KB of wasm): measured 370–383 KB. Issue 19 splits the wasm.
-const FIRST_LOAD_BUDGET: f64 = 390.0;
+/// wasm, measured 361–371 KB (Chromium, Firefox, WebKit with its `sw.js`). 380 → 405 KB with
+/// the quiz's second edition (issue 15: 145 questions, the match kind's views, feedback and
+/// results: the wasm +13 KB gzip), the diagram's (issue 14) and every route prerendered (issue
+/// 13: WebKit's `sw.js` lists 21 more pages, +3 KB): measured 387–398 KB. Issue 19 splits it.
+const FIRST_LOAD_BUDGET: f64 = 405.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

@@ -1,6 +1,9 @@
 //! The skills quiz: a chapter quiz by keyboard alone, feedback for a wrong answer, resuming
 //! after a reload, retrying missed questions, best scores on the progress page, the review
-//! queue, and stored attempts that name questions which no longer exist.
+//! queue, and stored attempts that name questions which no longer exist; the second edition's
+//! reader-facing behaviour: four option states after checking, the match kind by keyboard,
+//! the results in words, the bar that keeps "Next" within reach on a phone, order steps that
+//! cannot move past an end, and an attempt whose questions were all removed.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -106,9 +109,26 @@ fn picks(q: &Question, how: Answer) -> Vec<usize> {
     }
 }
 
+/// The answer to give each item of a match question (in item order): its own, or (wrong)
+/// the next item's, so no pair is right.
+fn pairing(q: &Question, how: Answer) -> Vec<usize> {
+    let n = q.options.len();
+    (0..n)
+        .map(|k| match how {
+            Answer::Right => k,
+            Answer::Wrong => (k + 1) % n,
+        })
+        .collect()
+}
+
 /// Answers with the mouse and checks the answer.
 async fn answer_by_mouse(page: &Page, q: &Question, how: Answer) -> TestResult {
-    if q.kind == Kind::Order {
+    if q.kind == Kind::Match {
+        for (k, a) in pairing(q, how).into_iter().enumerate() {
+            page.select(&format!("#quiz-match-{k}"), &a.to_string())
+                .await?;
+        }
+    } else if q.kind == Kind::Order {
         // Right: every step in its place. Wrong: every step one place off, so no step earns
         // partial credit (the shuffled start may have some in place).
         let n = q.options.len();
@@ -133,9 +153,36 @@ async fn answer_by_mouse(page: &Page, q: &Question, how: Answer) -> TestResult {
     .await
 }
 
+/// Chooses answer `wanted` in the focused `<select>` with the arrow keys, as a keyboard user
+/// would (the list is closed: each Down moves to the next entry).
+async fn choose_by_keyboard(page: &Page, wanted: usize, entries: usize) -> TestResult {
+    let value = "return document.activeElement.value;";
+    for _ in 0..=entries {
+        if page.js::<String>(value).await? == wanted.to_string() {
+            return Ok(());
+        }
+        page.press(Key::Down).await?;
+    }
+    Err(format!(
+        "the arrow keys never reached answer {wanted} in {}",
+        page.focused().await?
+    ))
+}
+
 /// Answers with the keyboard alone: Tab, arrow keys, Space and Enter.
 async fn answer_by_keyboard(page: &Page, q: &Question, how: Answer) -> TestResult {
     match q.kind {
+        Kind::Match => {
+            // Top to bottom, as shown: Tab to each item's list and pick with the arrow keys.
+            let shown: Vec<usize> = page
+                .js("return [...document.querySelectorAll('.quiz-pair')].map(li => Number(li.dataset.item));")
+                .await?;
+            let wanted = pairing(q, how);
+            for k in shown {
+                page.tab_to(&format!("#quiz-match-{k}"), 20).await?;
+                choose_by_keyboard(page, wanted[k], q.answers.len()).await?;
+            }
+        }
         Kind::Single | Kind::TrueFalse => {
             let target = picks(q, how)[0];
             page.tab_to("input[name='quiz-answer']", 20).await?;
@@ -182,10 +229,11 @@ async fn answer_by_keyboard(page: &Page, q: &Question, how: Answer) -> TestResul
                     }
                     page.tab_to(&format!("#quiz-move-up-{place}"), 40).await?;
                     for _ in place..at {
-                        // Focus stays on the moved step's button, so Enter moves it again.
+                        // Focus stays on the moved step's button, so Enter moves it again
+                        // (on its "Down" once it is first: "Up" is disabled there).
                         page.press(Key::Enter).await?;
                         page.wait_for(
-                            &format!("document.activeElement?.id === 'quiz-move-up-{place}'"),
+                            &format!("['quiz-move-up-{place}', 'quiz-move-down-{place}'].includes(document.activeElement?.id)"),
                             "focus to stay on the moved step",
                         )
                         .await?;
@@ -303,19 +351,13 @@ pub async fn a_chapter_quiz_can_be_completed_by_keyboard_alone(page: &Page) -> T
         .await?;
     let score = score_text(page).await?;
     let right = total - 1;
-    let expected = format!(
-        "You scored {right} of {total} points ({}%). {right} of {total} questions fully right.",
-        right * 100 / total
-    );
+    let expected = format!("{right} of {total} right ({}%).", right * 100 / total);
     ensure!(score == expected, "score “{score}”, wanted “{expected}”");
-    let row: Vec<String> = page
-        .js("return [...document.querySelectorAll('#quiz-breakdown tbody tr')].map(r => r.textContent);")
-        .await?;
     ensure!(
-        row.len() == 1
-            && row[0].contains(chapter_title(chapter))
-            && row[0].contains(&format!("{right} of {total}")),
-        "the breakdown has the chapter's row: {row:?}"
+        !page
+            .js::<bool>("return !!document.getElementById('quiz-breakdown');")
+            .await?,
+        "a chapter's quiz has no breakdown by chapter"
     );
     let missed: Vec<String> = page
         .js("return [...document.querySelectorAll('.quiz-missed__item')].map(li => li.dataset.question);")
@@ -342,7 +384,7 @@ pub async fn a_wrong_answer_shows_its_feedback_and_the_section_link(page: &Page)
     );
     // The chosen wrong option's feedback, the missed right ones', and the explanation.
     let expected: Vec<&str> = match q.kind {
-        Kind::Order => q.options.iter().map(|o| o.feedback).collect(),
+        Kind::Order | Kind::Match => q.options.iter().map(|o| o.feedback).collect(),
         _ => picks(q, Answer::Wrong)
             .into_iter()
             .chain(q.correct_options())
@@ -391,7 +433,7 @@ pub async fn reloading_mid_quiz_resumes_at_the_same_question(page: &Page) -> Tes
     );
     page.wait_for("document.getElementById('quiz-next')", "the feedback again")
         .await?;
-    if second.kind != Kind::Order {
+    if matches!(second.kind, Kind::Single | Kind::Multiple | Kind::TrueFalse) {
         let wrong = picks(second, Answer::Wrong)[0];
         let kept: bool = page
             .js(&format!(
@@ -426,7 +468,7 @@ pub async fn reloading_mid_quiz_resumes_at_the_same_question(page: &Page) -> Tes
     let score = score_text(page).await?;
     let right = total - 1;
     ensure!(
-        score.starts_with(&format!("You scored {right} of {total} points")),
+        score.starts_with(&format!("{right} of {total} right")),
         "answers from before the reloads count: {score}"
     );
     Ok(())
@@ -464,10 +506,7 @@ pub async fn retry_missed_asks_only_the_missed_questions(page: &Page) -> TestRes
     page.wait_for("document.querySelector('.quiz-score')", "the results")
         .await?;
     let score = score_text(page).await?;
-    ensure!(
-        score.starts_with("You scored 2 of 2 points (100%)"),
-        "{score}"
-    );
+    ensure!(score.starts_with("2 of 2 right (100%)"), "{score}");
     Ok(())
 }
 
@@ -596,7 +635,7 @@ pub async fn the_whole_guide_quiz_asks_two_questions_from_each_chapter(page: &Pa
     );
     let score = score_text(page).await?;
     ensure!(
-        score.starts_with(&format!("You scored {total} of {total} points (100%)")),
+        score.starts_with(&format!("{total} of {total} right (100%)")),
         "{score}"
     );
     Ok(())
@@ -701,10 +740,7 @@ async fn only_the_fitting_question_is_asked(page: &Page, good: &Question) -> Tes
     page.wait_for("document.querySelector('.quiz-score')", "the results")
         .await?;
     let score = score_text(page).await?;
-    ensure!(
-        score.starts_with("You scored 1 of 1 points (100%)"),
-        "{score}"
-    );
+    ensure!(score.starts_with("1 of 1 right (100%)"), "{score}");
     ensure!(
         page.js::<bool>("return document.getElementById('fatal-error').hidden;")
             .await?,
@@ -763,4 +799,605 @@ pub fn databases_questions() -> Vec<(&'static str, usize)> {
         .filter(|q| q.chapter == "databases")
         .map(|q| (q.id, q.options.len()))
         .collect()
+}
+
+// --- The second edition: what readers see after checking, and the results ----------------
+
+/// Every option index of a question, in its own order.
+fn all(q: &Question) -> Vec<usize> {
+    (0..q.options.len()).collect()
+}
+
+/// One stored item of an attempt.
+fn item(q: &Question, options: Vec<usize>, answer: Option<Vec<usize>>) -> Value {
+    serde_json::json!({ "question": q.id, "options": options, "answer": answer })
+}
+
+/// A stored attempt of quiz `quiz`: finished (at its end) or at its first question.
+fn attempt(quiz: &str, items: Vec<Value>, finished: bool) -> Value {
+    let n = items.len();
+    serde_json::json!({
+        "quiz": quiz, "seed": 3, "started_at": 1, "updated_at": 1,
+        "current": if finished { n } else { 0 },
+        "finished_at": if finished { Some(2) } else { None },
+        "items": items,
+    })
+}
+
+/// Saves `attempt` as a returning reader's browser holds it, then opens its quiz.
+async fn open_stored_attempt(page: &Page, attempt: Value) -> TestResult {
+    let quiz = attempt["quiz"].as_str().unwrap_or_default().to_string();
+    let stored = serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": { "quiz": { "attempt": attempt } }
+    });
+    page.open("").await?;
+    page.js::<Value>(&format!(
+        "localStorage.setItem({}, {}); return null;",
+        js_string(KEY),
+        js_string(&stored.to_string())
+    ))
+    .await?;
+    page.open(&format!("quiz/{quiz}")).await
+}
+
+/// Points as the app writes them: "7.5" for 750 hundredths.
+fn points(hundredths: usize) -> String {
+    let whole = hundredths / 100;
+    match hundredths % 100 {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+/// Text as the page shows it (code marks become `<code>`; their text has no backticks).
+fn shown(text: &str) -> String {
+    text.replace('`', "")
+}
+
+/// The progress bar's value and maximum.
+async fn progress_bar(page: &Page) -> TestResult<(f64, f64)> {
+    page.js("const p = document.querySelector('.quiz-progress progress'); return [p.value, p.max];")
+        .await
+}
+
+pub async fn after_checking_each_option_shows_one_of_four_states_in_words(
+    page: &Page,
+) -> TestResult {
+    let q = bank()
+        .iter()
+        .find(|q| {
+            q.kind == Kind::Multiple
+                && q.correct_options().count() >= 2
+                && q.options.iter().filter(|o| !o.correct).count() >= 2
+        })
+        .ok_or("a multiple-choice question with two right and two wrong options")?;
+    let other = bank()
+        .iter()
+        .find(|o| o.chapter == q.chapter && o.id != q.id)
+        .ok_or("a second question")?;
+    open_stored_attempt(
+        page,
+        attempt(
+            q.chapter,
+            vec![item(q, all(q), None), item(other, all(other), None)],
+            false,
+        ),
+    )
+    .await?;
+    current_question(page, 1, 2).await?;
+    let bar = progress_bar(page).await?;
+    ensure!(
+        bar == (0.0, 2.0),
+        "nothing answered yet: the bar is {bar:?}"
+    );
+
+    let right = q.correct_options().next().ok_or("a right option")?;
+    let wrong = q
+        .options
+        .iter()
+        .position(|o| !o.correct)
+        .ok_or("a wrong option")?;
+    for i in [right, wrong] {
+        page.click(&format!("label[for='quiz-option-{i}']")).await?;
+    }
+    page.click("#quiz-check").await?;
+    page.wait_for(
+        "document.activeElement?.id === 'quiz-feedback-title'",
+        "the feedback, focused",
+    )
+    .await?;
+
+    let options: Vec<(usize, String, String, String)> = page
+        .js("return [...document.querySelectorAll('.quiz-option')].map(li => { \
+               const s = getComputedStyle(li); \
+               return [Number(li.querySelector('input').value), li.dataset.state ?? '', \
+                 li.querySelector('.quiz-option__verdict').textContent, \
+                 [s.backgroundColor, s.borderTopStyle, s.borderTopColor, s.borderTopWidth].join(' ')]; });")
+        .await?;
+    let mut seen: Vec<(String, String, String)> = Vec::new();
+    for (i, state, words, look) in options {
+        let chosen = i == right || i == wrong;
+        let expected = match (q.options[i].correct, chosen) {
+            (true, true) => "right",
+            (false, true) => "wrong",
+            (true, false) => "missed",
+            (false, false) => "other",
+        };
+        ensure!(
+            state == expected,
+            "option {i} is “{state}”, wanted “{expected}”"
+        );
+        ensure!(
+            !words.trim().is_empty(),
+            "option {i} ({state}) says nothing"
+        );
+        if !seen.iter().any(|(s, ..)| *s == state) {
+            seen.push((state, words, look));
+        }
+    }
+    ensure!(seen.len() == 4, "all four states are shown: {seen:?}");
+    for (i, a) in seen.iter().enumerate() {
+        for b in &seen[i + 1..] {
+            ensure!(a.1 != b.1, "“{}” and “{}” read the same: {}", a.0, b.0, a.1);
+            ensure!(a.2 != b.2, "“{}” and “{}” look the same: {}", a.0, b.0, a.2);
+        }
+    }
+    let missed = seen.iter().find(|(s, ..)| s == "missed").ok_or("missed")?;
+    ensure!(
+        missed.1.contains("You missed this"),
+        "a missed right answer says so: {}",
+        missed.1
+    );
+
+    // Feedback at a glance: the chosen options' feedback first, the others folded.
+    let (yours, folded, open): (String, String, bool) = page
+        .js(
+            "return [document.querySelector('.quiz-feedback__yours')?.textContent ?? '', \
+                document.querySelector('details.quiz-feedback__more')?.textContent ?? '', \
+                document.querySelector('details.quiz-feedback__more')?.open ?? true];",
+        )
+        .await?;
+    for i in [right, wrong] {
+        let text = shown(q.options[i].feedback);
+        ensure!(
+            yours.contains(&text),
+            "your answer's feedback first: {text}"
+        );
+    }
+    ensure!(!open, "the other options' feedback is folded");
+    for (i, o) in q.options.iter().enumerate() {
+        if i != right && i != wrong {
+            ensure!(
+                folded.contains(&shown(o.feedback)),
+                "option {i}'s feedback is in the fold"
+            );
+        }
+    }
+    let bar = progress_bar(page).await?;
+    ensure!(bar == (1.0, 2.0), "one answered: the bar is {bar:?}");
+    Ok(())
+}
+
+pub async fn a_match_question_is_answered_by_keyboard_alone_with_credit_per_pair(
+    page: &Page,
+) -> TestResult {
+    let q = bank()
+        .iter()
+        .find(|q| q.kind == Kind::Match)
+        .ok_or("a match question")?;
+    let n = q.options.len();
+    let shown_order: Vec<usize> = (0..n).rev().collect();
+    open_stored_attempt(
+        page,
+        attempt(q.chapter, vec![item(q, shown_order.clone(), None)], false),
+    )
+    .await?;
+    current_question(page, 1, 1).await?;
+
+    // One list per item, in the order shown, each offering every answer alphabetically.
+    let lists: Vec<(usize, Vec<String>)> = page
+        .js("return [...document.querySelectorAll('.quiz-pair')].map(li => \
+               [Number(li.dataset.item), [...li.querySelector('select').options].map(o => o.value)]);")
+        .await?;
+    let mut offered = vec![String::new()];
+    offered.extend(q.answers_listed().iter().map(u8::to_string));
+    ensure!(
+        lists.iter().map(|(k, _)| *k).collect::<Vec<_>>() == shown_order,
+        "items in the stored order: {lists:?}"
+    );
+    ensure!(
+        lists.iter().all(|(_, l)| *l == offered),
+        "every list offers “Choose…” then every answer, alphabetically: {lists:?}"
+    );
+
+    // Checking before every item has an answer says what is missing.
+    page.click("#quiz-check").await?;
+    page.wait_for(
+        "document.querySelector('.quiz-hint')?.textContent === 'Choose an answer for every item first.'",
+        "the hint to choose an answer for every item",
+    )
+    .await?;
+
+    // By keyboard: the first two items shown get each other's answers, the rest their own.
+    let mut wanted: Vec<usize> = (0..n).collect();
+    wanted.swap(shown_order[0], shown_order[1]);
+    page.js::<Value>("document.getElementById('quiz-position').focus(); return null;")
+        .await?;
+    for &k in &shown_order {
+        page.tab_to(&format!("#quiz-match-{k}"), 20).await?;
+        choose_by_keyboard(page, wanted[k], q.answers.len()).await?;
+    }
+    page.tab_to("#quiz-check", 20).await?;
+    page.press(Key::Enter).await?;
+    page.wait_for(
+        "document.activeElement?.id === 'quiz-feedback-title'",
+        "focus on the feedback",
+    )
+    .await?;
+    let credit = (n - 2) * 100 / n;
+    let verdict: String = page
+        .js("return document.getElementById('quiz-feedback-title').textContent;")
+        .await?;
+    let expected = format!("Partly right: {} of 1 point.", points(credit));
+    ensure!(verdict == expected, "“{verdict}”, wanted “{expected}”");
+
+    // Each pair says whether it is right, and a wrong one names its right answer.
+    let pairs: Vec<(usize, String, String, bool)> = page
+        .js("return [...document.querySelectorAll('.quiz-pair')].map(li => [Number(li.dataset.item), \
+               li.dataset.state ?? '', li.querySelector('.quiz-option__verdict').textContent, \
+               li.querySelector('select').disabled]);")
+        .await?;
+    for (k, state, words, disabled) in pairs {
+        let swapped = k == shown_order[0] || k == shown_order[1];
+        ensure!(
+            state == if swapped { "wrong" } else { "right" },
+            "item {k} is “{state}”"
+        );
+        ensure!(disabled, "item {k}'s list is closed once checked");
+        if swapped {
+            let right = shown(q.answers[k]);
+            ensure!(words.contains(&right), "item {k} names “{right}”: {words}");
+        }
+    }
+    let feedback: String = page
+        .js("return document.getElementById('quiz-feedback').textContent;")
+        .await?;
+    for o in q.options {
+        let text = shown(o.feedback);
+        ensure!(feedback.contains(&text), "each pair's feedback: {text}");
+    }
+
+    page.tab_to("#quiz-next", 20).await?;
+    page.press(Key::Enter).await?;
+    page.wait_for("document.querySelector('.quiz-score')", "the results")
+        .await?;
+    let score = score_text(page).await?;
+    let expected = format!(
+        "0 of 1 right, 1 partly: {} of 1 point ({credit}%).",
+        points(credit)
+    );
+    ensure!(score == expected, "“{score}”, wanted “{expected}”");
+    Ok(())
+}
+
+pub async fn the_results_lead_in_words_with_marks_that_jump_to_each_review(
+    page: &Page,
+) -> TestResult {
+    // A chapter with two single-choice questions, a true/false one and a "choose all" one.
+    let chapter = crate::guide::chapters()
+        .iter()
+        .map(|c| c.id)
+        .find(|id| {
+            let of = |kind: Kind| {
+                bank()
+                    .iter()
+                    .filter(|q| q.chapter == *id && q.kind == kind)
+                    .count()
+            };
+            of(Kind::Single) >= 2 && of(Kind::TrueFalse) >= 1 && of(Kind::Multiple) >= 1
+        })
+        .ok_or("a chapter with every choice kind")?;
+    let of = |kind: Kind| {
+        bank()
+            .iter()
+            .filter(move |q| q.chapter == chapter && q.kind == kind)
+    };
+    let mut singles = of(Kind::Single);
+    let (single, missed_single) = (
+        singles.next().ok_or("single")?,
+        singles.next().ok_or("single")?,
+    );
+    let tf = of(Kind::TrueFalse).next().ok_or("true/false")?;
+    let multiple = of(Kind::Multiple).next().ok_or("multiple")?;
+    let right_of = |q: &Question| q.correct_options().collect::<Vec<_>>();
+    let wrong_of = |q: &Question| vec![q.options.iter().position(|o| !o.correct).unwrap_or(0)];
+    let first_right = vec![right_of(multiple)[0]];
+    let items = vec![
+        item(single, all(single), Some(right_of(single))),
+        item(tf, all(tf), Some(right_of(tf))),
+        item(
+            missed_single,
+            all(missed_single),
+            Some(wrong_of(missed_single)),
+        ),
+        item(multiple, all(multiple), Some(first_right)),
+    ];
+    open_stored_attempt(page, attempt(chapter, items, true)).await?;
+    page.wait_for("document.querySelector('.quiz-score')", "the results")
+        .await?;
+
+    let partly = 100 / multiple.correct_options().count();
+    let total = 200 + partly;
+    let expected = format!(
+        "2 of 4 right, 1 partly: {} of 4 points ({}%).",
+        points(total),
+        total / 4
+    );
+    let score = score_text(page).await?;
+    ensure!(score == expected, "“{score}”, wanted “{expected}”");
+
+    let marks: Vec<String> = page
+        .js("return [...document.querySelectorAll('.quiz-marks button')].map(b => b.className);")
+        .await?;
+    let classes: Vec<&str> = marks
+        .iter()
+        .map(|c| c.split("quiz-mark--").nth(1).unwrap_or_default())
+        .collect();
+    ensure!(
+        classes == ["right", "right", "wrong", "partly"],
+        "a mark per question, in order: {classes:?}"
+    );
+    page.click(".quiz-marks li:nth-child(3) button").await?;
+    page.wait_for(
+        "document.activeElement?.id === 'quiz-review-3'",
+        "the third question's review, focused",
+    )
+    .await?;
+    let reviewed: String = page
+        .js("return document.activeElement.dataset.question;")
+        .await?;
+    ensure!(
+        reviewed == missed_single.id,
+        "the mark jumps to its question: {reviewed}"
+    );
+
+    // The ways on right under the score and the marks.
+    let (retry, way_on): (String, String) = page
+        .js("const a = document.querySelector('.quiz-marks + .quiz-results__actions'); \
+             return [a?.querySelector('#quiz-retry')?.textContent ?? '', a?.querySelector('#quiz-way-on')?.textContent ?? ''];")
+        .await?;
+    ensure!(
+        retry == "Retry the 2 missed questions",
+        "retry under the score: “{retry}”"
+    );
+    let chapters = crate::guide::chapters();
+    let at = chapters.iter().position(|c| c.id == chapter).unwrap_or(0);
+    let want = chapters
+        .get(at + 1)
+        .map_or("Back to the guide".to_string(), |c| {
+            format!("Next chapter: {}", c.title)
+        });
+    ensure!(way_on == want, "“{way_on}”, wanted “{want}”");
+    let (note, breakdown, well_done): (String, bool, bool) = page
+        .js("return [document.querySelector('.quiz-review-note')?.textContent ?? '', \
+                !!document.getElementById('quiz-breakdown'), !!document.querySelector('.quiz-all-right')];")
+        .await?;
+    ensure!(
+        note.starts_with("2 questions come back for review tomorrow"),
+        "the review queue, plainly: “{note}”"
+    );
+    ensure!(!breakdown, "no breakdown by chapter for one chapter's quiz");
+    ensure!(!well_done, "no “Well done” with questions missed");
+    Ok(())
+}
+
+/// Whether the element is wholly inside the window.
+async fn in_view(page: &Page, css: &str) -> TestResult<bool> {
+    page.js(&format!(
+        "const e = document.querySelector({}); if (!e) return false; \
+         const r = e.getBoundingClientRect(); \
+         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); \
+         return r.top >= 0 && r.bottom <= innerHeight && r.width > 0 && !!hit && e.contains(hit);",
+        js_string(css)
+    ))
+    .await
+}
+
+pub async fn on_a_phone_check_and_next_stay_within_reach_and_the_question_in_view(
+    page: &Page,
+) -> TestResult {
+    page.set_viewport(375, 812).await?;
+    let size = |q: &Question| {
+        q.prompt.len()
+            + q.options
+                .iter()
+                .map(|o| o.text.len() + o.feedback.len())
+                .sum::<usize>()
+    };
+    let q = bank()
+        .iter()
+        .filter(|q| matches!(q.kind, Kind::Single | Kind::Multiple))
+        .max_by_key(|q| size(q))
+        .ok_or("a choice question")?;
+    let other = bank()
+        .iter()
+        .find(|o| o.chapter == q.chapter && o.id != q.id)
+        .ok_or("a second question")?;
+    open_stored_attempt(
+        page,
+        attempt(
+            q.chapter,
+            vec![item(q, all(q), None), item(other, all(other), None)],
+            false,
+        ),
+    )
+    .await?;
+    current_question(page, 1, 2).await?;
+    ensure!(
+        in_view(page, "#quiz-check").await?,
+        "“Check answer” is on screen before answering"
+    );
+    let wrong = picks(q, Answer::Wrong)[0];
+    page.click(&format!("label[for='quiz-option-{wrong}']"))
+        .await?;
+    let before: f64 = page.js("return scrollY;").await?;
+    // As a finger would: where the button is, without scrolling to it first.
+    page.client
+        .find(fantoccini::Locator::Css("#quiz-check"))
+        .await
+        .map_err(|e| format!("no check button: {e}"))?
+        .click()
+        .await
+        .map_err(|e| format!("cannot press check: {e}"))?;
+    page.wait_for(
+        "document.activeElement?.id === 'quiz-feedback-title'",
+        "the feedback, focused",
+    )
+    .await?;
+    let (after, long): (f64, bool) = page
+        .js("return [scrollY, document.documentElement.scrollHeight > innerHeight + 200];")
+        .await?;
+    ensure!(long, "the question and its feedback run past the screen");
+    let stayed = (after - before).abs() < 1.0;
+    ensure!(
+        stayed,
+        "the question stays where it was ({before} → {after})"
+    );
+    ensure!(
+        in_view(page, "#quiz-next").await?,
+        "“Next question” is on screen after checking"
+    );
+    let question_visible: bool = page
+        .js(
+            "const r = document.querySelector('form.quiz-question').getBoundingClientRect(); \
+             return r.bottom > 100 && r.top < innerHeight - 100;",
+        )
+        .await?;
+    ensure!(question_visible, "the question stays in view");
+    page.client
+        .find(fantoccini::Locator::Css("#quiz-next"))
+        .await
+        .map_err(|e| format!("no next button: {e}"))?
+        .click()
+        .await
+        .map_err(|e| format!("cannot press next: {e}"))?;
+    current_question(page, 2, 2).await?;
+    Ok(())
+}
+
+pub async fn order_steps_cannot_move_past_an_end_and_each_move_is_announced(
+    page: &Page,
+) -> TestResult {
+    let q = bank()
+        .iter()
+        .find(|q| q.kind == Kind::Order)
+        .ok_or("an order question")?;
+    let n = q.options.len();
+    let start: Vec<usize> = (1..n).chain([0]).collect();
+    open_stored_attempt(
+        page,
+        attempt(q.chapter, vec![item(q, start.clone(), None)], false),
+    )
+    .await?;
+    current_question(page, 1, 1).await?;
+    let disabled: Vec<(bool, bool)> = page
+        .js("return [...document.querySelectorAll('.quiz-step')].map(li => \
+               [li.querySelector('[id^=\"quiz-move-up-\"]').disabled, li.querySelector('[id^=\"quiz-move-down-\"]').disabled]);")
+        .await?;
+    for (place, (up, down)) in disabled.iter().enumerate() {
+        ensure!(
+            *up == (place == 0) && *down == (place + 1 == n),
+            "step {place}: Up disabled {up}, Down disabled {down}"
+        );
+    }
+    let top = start[0];
+    let text = shown(q.options[top].text);
+    let news = "return document.querySelector('.quiz-steps + [aria-live]').textContent;";
+    page.js::<Value>("document.getElementById('quiz-position').focus(); return null;")
+        .await?;
+    page.tab_to(&format!("#quiz-move-down-{top}"), 20).await?;
+    for to in 2..=n {
+        page.press(Key::Enter).await?;
+        page.wait_for(
+            &format!(
+                "document.querySelectorAll('.quiz-steps li')[{}]?.querySelector('#quiz-move-up-{top}')",
+                to - 1
+            ),
+            "the step one place down",
+        )
+        .await?;
+        let focus = if to == n { "up" } else { "down" };
+        page.wait_for(
+            &format!("document.activeElement?.id === 'quiz-move-{focus}-{top}'"),
+            &format!("focus on the moved step's {focus} button"),
+        )
+        .await?;
+        let said: String = page.js(news).await?;
+        let end = if to == n { " It is now last." } else { "" };
+        let want = format!("“{text}” moved to position {to} of {n}.{end}");
+        ensure!(said == want, "announced “{said}”, wanted “{want}”");
+    }
+    Ok(())
+}
+
+pub async fn a_saved_attempt_whose_questions_were_all_removed_starts_afresh(
+    page: &Page,
+) -> TestResult {
+    let chapter = "databases";
+    for finished in [true, false] {
+        let gone = vec![
+            serde_json::json!({ "question": "a-removed-question", "options": [0, 1], "answer": [1] }),
+            serde_json::json!({ "question": "another-removed-question", "options": [0, 1, 2], "answer": null }),
+        ];
+        open_stored_attempt(page, attempt(chapter, gone, finished)).await?;
+        page.wait_for_h1(&format!("Quiz: {}", chapter_title(chapter)))
+            .await?;
+        page.wait_for(
+            "document.querySelector('.quiz-restart')?.textContent.includes('starts afresh')",
+            "a note that the quiz starts afresh",
+        )
+        .await?;
+        let (start, score, text): (bool, bool, String) = page
+            .js("return [!!document.getElementById('quiz-start'), !!document.querySelector('.quiz-score'), \
+                   document.querySelector('main').textContent];")
+            .await?;
+        ensure!(start, "the start button (finished: {finished})");
+        ensure!(
+            !score && !text.contains("Well done") && !text.contains("0 of 0"),
+            "no score of nothing (finished: {finished}): {text}"
+        );
+        page.click("#quiz-start").await?;
+        current_question(page, 1, of_chapter(chapter)).await?;
+        ensure!(
+            !page
+                .js::<bool>("return !!document.querySelector('.quiz-restart');")
+                .await?,
+            "the note goes once the quiz starts"
+        );
+    }
+    Ok(())
+}
+
+/// For the audits: a match question answered partly, its feedback on screen.
+pub(crate) async fn answer_a_match_question_partly(page: &Page) -> TestResult {
+    let q = bank()
+        .iter()
+        .find(|q| q.kind == Kind::Match)
+        .ok_or("a match question")?;
+    open_stored_attempt(page, attempt(q.chapter, vec![item(q, all(q), None)], false)).await?;
+    current_question(page, 1, 1).await?;
+    let n = q.options.len();
+    for k in 0..n {
+        let a = if k < 2 { 1 - k } else { k };
+        page.select(&format!("#quiz-match-{k}"), &a.to_string())
+            .await?;
+    }
+    page.click("#quiz-check").await?;
+    page.wait_for(
+        "document.activeElement?.id === 'quiz-feedback-title'",
+        "the feedback, focused",
+    )
+    .await
 }

@@ -15,7 +15,13 @@ pub struct Question {
     pub kind: Kind,
     pub prompt: &'static str,
     /// For [`Kind::Order`], in the correct order. For [`Kind::TrueFalse`], "True" then "False".
+    /// For [`Kind::Match`], the items to pair (`text`: the item, `feedback`: why its pair goes
+    /// together; `correct` is always `true`).
     pub options: &'static [Choice],
+    /// For [`Kind::Match`] only (empty otherwise): the answers offered in every item's list.
+    /// The first `options.len()` are the items' answers, in the items' order (item `k` pairs
+    /// with answer `k`); any after them are decoys, which pair with nothing.
+    pub answers: &'static [&'static str],
     /// The idea behind the answer, shown after answering.
     pub explanation: &'static str,
 }
@@ -29,7 +35,7 @@ pub struct Choice {
     pub feedback: &'static str,
 }
 
-/// In `content/quiz/*.toml`: `single`, `multiple`, `true-false`, `order`.
+/// In `content/quiz/*.toml`: `single`, `multiple`, `true-false`, `order`, `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "pipeline", derive(serde::Deserialize))]
 #[cfg_attr(feature = "pipeline", serde(rename_all = "kebab-case"))]
@@ -41,11 +47,34 @@ pub enum Kind {
     TrueFalse,
     /// Put the options in order; they are listed in the correct order.
     Order,
+    /// Pair each item with its answer (a list of answers per item); partial credit per pair.
+    Match,
 }
 
 impl Kind {
+    /// Every kind, in the order the bank's statistics list them.
+    pub const ALL: [Kind; 5] = [
+        Kind::Single,
+        Kind::Multiple,
+        Kind::TrueFalse,
+        Kind::Order,
+        Kind::Match,
+    ];
+
+    /// The kind's name in `content/quiz/*.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multiple => "multiple",
+            Kind::TrueFalse => "true-false",
+            Kind::Order => "order",
+            Kind::Match => "match",
+        }
+    }
+
     /// Whether the options' displayed order may be shuffled (true/false keeps True first;
-    /// an order question is always shown shuffled, as the puzzle itself).
+    /// an order question is always shown shuffled, as the puzzle itself; a match question's
+    /// items are shuffled, its answers listed alphabetically).
     pub fn shuffles_options(self) -> bool {
         !matches!(self, Kind::TrueFalse)
     }
@@ -72,7 +101,21 @@ impl Difficulty {
 }
 
 impl Question {
-    /// Indices of the right options (for order questions: all of them).
+    /// The text of answer `i` of a match question (empty if there is none).
+    pub fn answer_text(&self, i: u8) -> &'static str {
+        self.answers.get(usize::from(i)).copied().unwrap_or("")
+    }
+
+    /// A match question's answers in the order every list shows them: alphabetical (ignoring
+    /// case and code marks), so the lists are the same for every item and easy to scan.
+    pub fn answers_listed(&self) -> Vec<u8> {
+        let mut listed: Vec<u8> = (0..self.answers.len().min(usize::from(u8::MAX)) as u8).collect();
+        let key = |i: &u8| self.answer_text(*i).replace('`', "").to_lowercase();
+        listed.sort_by_key(key);
+        listed
+    }
+
+    /// Indices of the right options (for order and match questions: all of them).
     pub fn correct_options(&self) -> impl Iterator<Item = usize> + '_ {
         self.options
             .iter()

@@ -24,6 +24,7 @@ const fn question(
         kind,
         prompt: "?",
         options,
+        answers: &[],
         explanation: "because",
     }
 }
@@ -63,6 +64,17 @@ static ORDER: Question = question(
         choice("fourth", true),
     ],
 );
+
+/// Three items; answers 0–2 are theirs, 3 is a decoy.
+static MATCH: Question = Question {
+    answers: &["one", "two", "three", "none"],
+    ..question(
+        "match",
+        "data",
+        Kind::Match,
+        &[choice("1", true), choice("2", true), choice("3", true)],
+    )
+};
 
 fn bank() -> Vec<Question> {
     let mut bank = vec![SINGLE, TRUE_FALSE, MULTIPLE, ORDER];
@@ -137,6 +149,51 @@ fn put_in_order_credits_each_step_in_its_place() {
 }
 
 #[test]
+fn match_credits_each_right_pair() {
+    assert_eq!(score(&MATCH, &[0, 1, 2]).points, FULL_CREDIT);
+    assert_eq!(score(&MATCH, &[1, 0, 2]).points, 33, "one pair of three");
+    assert_eq!(
+        score(&MATCH, &[3, 3, 3]).points,
+        0,
+        "the decoy pairs with nothing"
+    );
+    assert_eq!(
+        score(&MATCH, &[0, 0, 0]).points,
+        33,
+        "one answer for every item"
+    );
+    assert_eq!(
+        score(&MATCH, &[0, 1]).points,
+        0,
+        "an item without an answer"
+    );
+    assert_eq!(score(&MATCH, &[0, 1, 9]).points, 0, "an unknown answer");
+    let pairs: Vec<bool> = matched_pairs(&MATCH, &[0, 2, 1]).collect();
+    assert_eq!(pairs, [true, false, false]);
+}
+
+#[test]
+fn a_stored_match_answer_fits_only_with_one_known_answer_per_item() {
+    let item = |answer: Option<Vec<u8>>| Item {
+        question: "match".into(),
+        options: vec![2, 0, 1],
+        answer,
+    };
+    assert!(item(None).fits(&MATCH));
+    assert!(
+        item(Some(vec![3, 0, 1])).fits(&MATCH),
+        "a decoy is an answer"
+    );
+    assert!(!item(Some(vec![0, 1])).fits(&MATCH), "an item left out");
+    assert!(!item(Some(vec![0, 1, 2, 3])).fits(&MATCH), "one too many");
+    assert!(!item(Some(vec![0, 1, 4])).fits(&MATCH), "past the answers");
+    let mut attempt = Attempt::new("x", &[&MATCH], 1, 0);
+    attempt.items[0].answer = Some(vec![0, 1, 7]);
+    attempt.prune(&[MATCH]);
+    assert!(attempt.items.is_empty(), "pruned");
+}
+
+#[test]
 fn the_same_seed_gives_the_same_quiz_and_another_seed_another() {
     let bank = bank();
     let scope = Scope::Guide;
@@ -192,7 +249,7 @@ fn options_are_shuffled_except_true_false_and_order_never_starts_solved() {
                 Kind::Multiple => {
                     multiple_orders.insert(item.options.clone());
                 }
-                Kind::Single => {}
+                Kind::Single | Kind::Match => {}
             }
         }
     }
@@ -329,7 +386,7 @@ fn the_summary_breaks_results_down_by_chapter() {
         attempt.next(2);
     }
     let s = attempt.summary(&bank);
-    assert_eq!((s.points, s.correct, s.total), (266, 2, 4));
+    assert_eq!((s.points, s.correct, s.partly, s.total), (266, 2, 1, 4));
     let intro = s.chapters.iter().find(|c| c.chapter == "intro").unwrap();
     let data = s.chapters.iter().find(|c| c.chapter == "data").unwrap();
     assert_eq!((intro.points, intro.total), (100, 2));

@@ -1,5 +1,7 @@
 //! The options of a single, multiple or true/false question: native radio buttons or
-//! checkboxes, then (once checked) which were right.
+//! checkboxes, then (once checked) each option in one of four states, told apart by words and
+//! a mark as well as colour: your answer and right, your answer and wrong, a right answer you
+//! missed, and a wrong one you rightly left.
 
 use guide_content::quiz::{Choice, Kind, Question};
 use leptos::prelude::*;
@@ -23,13 +25,13 @@ pub fn Choices(
         .collect_view()
 }
 
-/// The verdict on an option once the answer is checked.
-fn verdict(correct: bool, picked: bool) -> &'static str {
+/// The state of an option once the answer is checked: its `data-state` and its words.
+pub(super) fn state(correct: bool, picked: bool) -> (&'static str, &'static str) {
     match (correct, picked) {
-        (true, true) => "✓ Your choice, right",
-        (true, false) => "✓ Right answer",
-        (false, true) => "✗ Your choice, wrong",
-        (false, false) => "",
+        (true, true) => ("right", "✓ Your answer: right"),
+        (false, true) => ("wrong", "✗ Your answer: wrong"),
+        (true, false) => ("missed", "→ You missed this: it is right"),
+        (false, false) => ("other", "Not chosen: wrong"),
     }
 }
 
@@ -55,12 +57,8 @@ fn ChoiceOption(
                 .map_or_else(|| selection.with(|s| s.contains(&i)), |a| a.contains(&i))
         })
     };
-    let shown_verdict = move || {
-        answered().then(|| {
-            let picked = answer.with(|a| a.as_ref().is_some_and(|a| a.contains(&i)));
-            verdict(choice.correct, picked)
-        })
-    };
+    let checked_state =
+        move || answer.with(|a| a.as_ref().map(|a| state(choice.correct, a.contains(&i))));
     let on_change = move |ev| {
         let on = event_target_checked(&ev);
         selection.update(|s| {
@@ -79,6 +77,7 @@ fn ChoiceOption(
             class="quiz-option"
             data-correct=move || answered().then(|| choice.correct.to_string())
             data-chosen=move || chosen().to_string()
+            data-state=move || checked_state().map(|(state, _)| state)
         >
             <input
                 type=input_type
@@ -90,7 +89,28 @@ fn ChoiceOption(
                 on:change=on_change
             />
             <label for=id>{rich_text(choice.text)}</label>
-            <span class="quiz-option__verdict">{shown_verdict}</span>
+            <span class="quiz-option__verdict">{move || checked_state().map(|(_, words)| words)}</span>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::state;
+
+    #[test]
+    fn the_four_states_have_their_own_words() {
+        let all = [
+            state(true, true),
+            state(false, true),
+            state(true, false),
+            state(false, false),
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(a.0 != b.0 && a.1 != b.1, "{a:?} and {b:?}");
+            }
+        }
+        assert!(state(true, false).1.contains("You missed this"));
     }
 }

@@ -10,6 +10,7 @@ use crate::progress::store::use_progress;
 use crate::quiz::engine::{format_points, GUIDE_QUESTIONS_PER_CHAPTER};
 use crate::quiz::QUESTIONS;
 use crate::routes::{href, Page};
+use crate::words::count as counted;
 
 #[component]
 pub fn QuizHub() -> impl IntoView {
@@ -18,9 +19,9 @@ pub fn QuizHub() -> impl IntoView {
         progress.with(|p| {
             p.quiz.best_scores.get(key).map(|s| {
                 format!(
-                    "Best: {} of {} points ({}%)",
+                    "Best: {} of {} ({}%)",
                     format_points(s.points),
-                    s.total,
+                    counted(s.total as usize, "point", "points"),
                     s.percent()
                 )
             })
@@ -37,8 +38,8 @@ pub fn QuizHub() -> impl IntoView {
             <h2>"The whole guide"</h2>
             <p>
                 {format!(
-                    "{} questions, {} from each chapter, different every time. ",
-                    chapters().len() * GUIDE_QUESTIONS_PER_CHAPTER,
+                    "{}, {} from each chapter, different every time. ",
+                    counted(chapters().len() * GUIDE_QUESTIONS_PER_CHAPTER, "question", "questions"),
                     GUIDE_QUESTIONS_PER_CHAPTER
                 )}
                 <span class="quiz-hub__best">{move || best("guide")}</span>
@@ -58,7 +59,7 @@ pub fn QuizHub() -> impl IntoView {
                             <li class="quiz-list__item">
                                 <a href=href(Page::Quiz { key: chapter.id })>{chapter.title}</a>
                                 <span class="quiz-list__meta">
-                                    {format!("{count} questions")}
+                                    {counted(count, "question", "questions")}
                                     {move || best(chapter.id).map(|b| format!(" · {b}"))}
                                 </span>
                             </li>

@@ -12,13 +12,20 @@ use crate::quiz::engine::{
 };
 use crate::quiz::{question_count, QUESTIONS};
 use crate::routes::{href, Page};
+use crate::words::count as counted;
 use guide_content::QUIZ_GUIDE;
 
 /// What the quiz of `scope` asks, given how many questions it has now.
 fn about(scope: &Scope, count: usize) -> String {
     match scope {
-        Scope::Guide => format!("{count} questions, {GUIDE_QUESTIONS_PER_CHAPTER} from each chapter, in a random order."),
-        Scope::Chapter(_) => format!("{count} questions on this chapter, in a random order."),
+        Scope::Guide => format!(
+            "{}, {GUIDE_QUESTIONS_PER_CHAPTER} from each chapter, in a random order.",
+            counted(count, "question", "questions")
+        ),
+        Scope::Chapter(_) => format!(
+            "{} on this chapter, in a random order.",
+            counted(count, "question", "questions")
+        ),
         Scope::Review => match count {
             0 => String::new(),
             1 => "1 question you missed earlier is due again.".into(),
@@ -47,9 +54,9 @@ pub fn StartCard(scope: Scope) -> impl IntoView {
         progress.with_untracked(|p| {
             p.quiz.best_scores.get(scope.key()).map(|s| {
                 format!(
-                    "Your best so far: {} of {} points ({}%).",
+                    "Your best so far: {} of {} ({}%).",
                     format_points(s.points),
-                    s.total,
+                    counted(s.total as usize, "point", "points"),
                     s.percent()
                 )
             })
@@ -65,6 +72,7 @@ pub fn StartCard(scope: Scope) -> impl IntoView {
                 <li>"One choice or true/false: 1 point for the right answer."</li>
                 <li>{MULTIPLE_RULE}</li>
                 <li>"Put in order: each step in its right place earns its share of the point."</li>
+                <li>"Match: each right pair earns its share of the point."</li>
             </ul>
         </details>
         {best.flatten().map(|b| view! { <p class="quiz-start__best">{b}</p> })}

@@ -1,6 +1,7 @@
 //! The steps of an order question: a list the reader rearranges with "Up" and "Down"
-//! buttons (focus follows the moved step; each move is announced), then (once checked)
-//! which steps are in their right place.
+//! buttons (the first step's "Up" and the last one's "Down" are disabled; focus follows the
+//! moved step, to its other button once it reaches an end; each move is announced), then
+//! (once checked) which steps are in their right place.
 
 use guide_content::quiz::Question;
 use leptos::prelude::*;
@@ -36,18 +37,25 @@ pub fn OrderSteps(
         let Some(opt) = arrangement.with_untracked(|a| a.get(from).copied()) else {
             return;
         };
-        let text = option_text(q, opt);
-        match move_target(from, up, n) {
-            Some(to) => {
-                arrangement.update(|a| a.swap(from, to));
-                order_news.set(format!("“{text}” moved to position {} of {n}.", to + 1));
-            }
-            None => order_news.set(format!(
-                "“{text}” is already {}.",
-                if up { "first" } else { "last" }
-            )),
-        }
-        focus_by_id(move_button_id(opt, up));
+        let text = option_text(q, opt).replace('`', "");
+        let Some(to) = move_target(from, up, n) else {
+            return;
+        };
+        arrangement.update(|a| a.swap(from, to));
+        let end = if to == 0 {
+            " It is now first."
+        } else if to + 1 == n {
+            " It is now last."
+        } else {
+            ""
+        };
+        order_news.set(format!(
+            "“{text}” moved to position {} of {n}.{end}",
+            to + 1
+        ));
+        // Its button in that direction is disabled at an end: focus its other one.
+        let still_possible = move_target(to, up, n).is_some();
+        focus_by_id(move_button_id(opt, up == still_possible));
     };
     let steps = move || {
         let arranged = answer.get().unwrap_or_else(|| arrangement.get());
@@ -76,15 +84,18 @@ fn OrderStep(
 ) -> impl IntoView {
     let answered = move || answer.with(Option::is_some);
     let text = option_text(q, opt);
+    let spoken = text.replace('`', "");
     let in_place = usize::from(opt) == place;
     let button = move |up: bool| {
         let direction = if up { "up" } else { "down" };
+        let at_end = move_target(place, up, n).is_none();
         view! {
             <button
                 type="button"
                 class="button button--small"
                 id=move_button_id(opt, up)
-                aria-label=format!("Move “{text}” {direction} (now {} of {n})", place + 1)
+                aria-label=format!("Move “{spoken}” {direction} (now {} of {n})", place + 1)
+                disabled=at_end
                 on:click=move |_| moves(place, up)
             >
                 {if up { "↑ Up" } else { "↓ Down" }}

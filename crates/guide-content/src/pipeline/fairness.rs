@@ -5,7 +5,10 @@
 //! - The right answer gives itself away by length in at most a third of the single- and
 //!   multiple-choice questions (see [`correct_is_longest`]).
 //! - No two options of one question share their feedback: each says why *that* choice is right
-//!   or wrong.
+//!   or wrong (for a match question: each pair says why it goes together).
+//!
+//! Match questions count in the statistics per kind only: the length rule is about choosing
+//! one option among others, and a match question has no true/false answer.
 
 use std::fmt;
 
@@ -58,7 +61,7 @@ pub struct BankStats {
     pub questions: usize,
     /// `(chapter id, questions)` in bank order.
     pub per_chapter: Vec<(&'static str, usize)>,
-    pub per_kind: [(Kind, usize); 4],
+    pub per_kind: [(Kind, usize); 5],
     pub per_difficulty: [(Difficulty, usize); 3],
     /// True/false questions, and how many of them have the answer "true".
     pub true_false: usize,
@@ -77,8 +80,7 @@ pub fn bank_stats(questions: &[Question]) -> BankStats {
             None => per_chapter.push((q.chapter, 1)),
         }
     }
-    let per_kind = [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Order]
-        .map(|k| (k, count(&|q| q.kind == k)));
+    let per_kind = Kind::ALL.map(|k| (k, count(&|q| q.kind == k)));
     let per_difficulty = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard]
         .map(|d| (d, count(&|q| q.difficulty == d)));
     BankStats {
@@ -101,16 +103,10 @@ fn percent(part: usize, whole: usize) -> usize {
 
 impl fmt::Display for BankStats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind_name = |k: Kind| match k {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::TrueFalse => "true-false",
-            Kind::Order => "order",
-        };
         let kinds: Vec<String> = self
             .per_kind
             .iter()
-            .map(|(k, n)| format!("{} {n}", kind_name(*k)))
+            .map(|(k, n)| format!("{} {n}", k.name()))
             .collect();
         let difficulties: Vec<String> = self
             .per_difficulty

@@ -36,7 +36,23 @@ struct QuestionIn {
     answer: Option<bool>,
     if_true: Option<String>,
     if_false: Option<String>,
+    /// `match` only: the pairs, and answers that pair with nothing.
+    #[serde(default)]
+    pairs: Vec<PairIn>,
+    #[serde(default)]
+    decoys: Vec<String>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairIn {
+    item: String,
+    answer: String,
+    feedback: String,
+}
+
+/// A match question pairs 3–6 items; its lists offer at most this many answers in all.
+pub const MAX_MATCH_ANSWERS: usize = 8;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,10 +200,16 @@ fn build_question(
             || (q.answer.is_none() && q.if_true.is_none() && q.if_false.is_none()),
         "`answer`, `if_true` and `if_false` are for true-false questions only".into(),
     );
+    check(
+        q.kind == Kind::Match || (q.pairs.is_empty() && q.decoys.is_empty()),
+        "`pairs` and `decoys` are for match questions only".into(),
+    );
+    let mut answers = Vec::new();
     let options = match q.kind {
         Kind::Single | Kind::Multiple => choice_options(q, &mut check),
         Kind::Order => order_steps(q, &mut check),
         Kind::TrueFalse => true_false_options(q, &mut check),
+        Kind::Match => match_pairs(q, &mut answers, &mut check),
     };
     if let Some(problem) = fairness::shared_feedback(&options) {
         check(false, problem);
@@ -200,6 +222,7 @@ fn build_question(
         kind: q.kind,
         prompt: leak_str(q.prompt.trim()),
         options: leak(options),
+        answers: leak(answers),
         explanation: leak_str(q.explanation.trim()),
     }
 }
@@ -295,6 +318,67 @@ fn true_false_options(q: &QuestionIn, check: &mut impl FnMut(bool, String)) -> V
     ]
 }
 
+/// `match`: 3–6 pairs (item, answer, feedback: all non-empty), items unique, answers unique
+/// (decoys included, so every list has one right answer per item), at most
+/// [`MAX_MATCH_ANSWERS`] answers in all. The items become the options (`correct`), their
+/// answers (then the decoys) `answers`.
+fn match_pairs(
+    q: &QuestionIn,
+    answers: &mut Vec<&'static str>,
+    check: &mut impl FnMut(bool, String),
+) -> Vec<Choice> {
+    check(
+        q.options.is_empty(),
+        "a match question takes `pairs` (and `decoys`), not `options`".into(),
+    );
+    let n = q.pairs.len();
+    check((3..=6).contains(&n), format!("needs 3–6 pairs, has {n}"));
+    for p in &q.pairs {
+        check(!p.item.trim().is_empty(), "a pair has no `item`".into());
+        check(
+            !p.answer.trim().is_empty(),
+            format!("pair `{}` has no `answer`", p.item.trim()),
+        );
+        check(
+            !p.feedback.trim().is_empty(),
+            format!("pair `{}` has no feedback", p.item.trim()),
+        );
+    }
+    for d in &q.decoys {
+        check(!d.trim().is_empty(), "an empty decoy".into());
+    }
+    let items: HashSet<&str> = q.pairs.iter().map(|p| p.item.trim()).collect();
+    check(items.len() == n, "two pairs have the same item".into());
+    let offered: Vec<&str> = q
+        .pairs
+        .iter()
+        .map(|p| p.answer.trim())
+        .chain(q.decoys.iter().map(|d| d.trim()))
+        .collect();
+    let unique: HashSet<&str> = offered.iter().copied().collect();
+    check(
+        unique.len() == offered.len(),
+        "two answers (or an answer and a decoy) are the same: each item needs its own answer"
+            .into(),
+    );
+    check(
+        offered.len() <= MAX_MATCH_ANSWERS,
+        format!(
+            "offers {} answers (pairs and decoys); at most {MAX_MATCH_ANSWERS}",
+            offered.len()
+        ),
+    );
+    answers.extend(offered.into_iter().map(leak_str));
+    q.pairs
+        .iter()
+        .map(|p| Choice {
+            text: leak_str(p.item.trim()),
+            correct: true,
+            feedback: leak_str(p.feedback.trim()),
+        })
+        .collect()
+}
+
 /// Every chapter has at least [`MIN_PER_CHAPTER`] questions, and no chapter takes a quiz name.
 fn check_chapter_counts(
     chapters: &[Chapter],
@@ -361,8 +445,8 @@ pub fn emit_quiz(questions: &[Question]) -> String {
     for q in questions {
         let _ = write!(
             out,
-            "::guide_content::quiz::Question {{ id: {:?}, chapter: {:?}, section: {:?}, difficulty: ::guide_content::quiz::Difficulty::{:?}, kind: ::guide_content::quiz::Kind::{:?}, prompt: {:?}, explanation: {:?}, options: &[",
-            q.id, q.chapter, q.section, q.difficulty, q.kind, q.prompt, q.explanation
+            "::guide_content::quiz::Question {{ id: {:?}, chapter: {:?}, section: {:?}, difficulty: ::guide_content::quiz::Difficulty::{:?}, kind: ::guide_content::quiz::Kind::{:?}, prompt: {:?}, explanation: {:?}, answers: &{:?}, options: &[",
+            q.id, q.chapter, q.section, q.difficulty, q.kind, q.prompt, q.explanation, q.answers
         );
         for o in q.options {
             let _ = write!(

@@ -596,6 +596,127 @@ if_true = "."
 }
 
 #[test]
+fn a_match_question_becomes_items_and_answers_with_decoys_last() {
+    let good = r#"
+[[questions]]
+id = "codes"
+section = "first-part"
+difficulty = "medium"
+kind = "match"
+prompt = "Match each status code with its meaning."
+explanation = "The first digit gives the class."
+decoys = ["The server is restarting"]
+
+[[questions.pairs]]
+item = "`200`"
+answer = "It worked"
+feedback = "2xx is success."
+
+[[questions.pairs]]
+item = "`404`"
+answer = "Nothing at this URL"
+feedback = "4xx is the client's side."
+
+[[questions.pairs]]
+item = "`500`"
+answer = "The server failed"
+feedback = "5xx is the server's side."
+"#;
+    let mut files = valid_bank(ENOUGH);
+    files[0].text.push_str(good);
+    let questions = build_quiz(&files, &quiz_chapters()).expect("valid bank");
+    let q = questions.iter().find(|q| q.id == "codes").unwrap();
+    assert_eq!(q.kind, crate::quiz::Kind::Match);
+    let items: Vec<&str> = q.options.iter().map(|o| o.text).collect();
+    assert_eq!(items, ["`200`", "`404`", "`500`"]);
+    assert!(q.options.iter().all(|o| o.correct));
+    assert_eq!(q.options[1].feedback, "4xx is the client's side.");
+    assert_eq!(
+        q.answers,
+        [
+            "It worked",
+            "Nothing at this URL",
+            "The server failed",
+            "The server is restarting"
+        ]
+    );
+    assert_eq!(q.answers_listed(), [0, 1, 2, 3], "alphabetical");
+    let source = emit_quiz(&questions);
+    assert!(source.contains("Kind::Match") && source.contains("answers: &[\"It worked\""));
+    let stats = super::fairness::bank_stats(&questions);
+    assert_eq!(stats.per_kind[4], (crate::quiz::Kind::Match, 1));
+    assert_eq!(stats.choice, 2 * ENOUGH, "match is not a choice question");
+}
+
+#[test]
+fn match_rules_are_checked() {
+    let bad = r#"
+[[questions]]
+id = "too-few"
+section = "first-part"
+difficulty = "easy"
+kind = "match"
+prompt = "?"
+explanation = "."
+
+[[questions.pairs]]
+item = "A"
+answer = "1"
+feedback = ""
+
+[[questions.pairs]]
+item = "A"
+answer = "1"
+feedback = "."
+
+[[questions]]
+id = "decoy-is-an-answer"
+section = "first-part"
+difficulty = "easy"
+kind = "match"
+prompt = "?"
+explanation = "."
+decoys = ["1"]
+options = [{ text = "X", feedback = "." }]
+pairs = [
+  { item = "A", answer = "1", feedback = "a" },
+  { item = "B", answer = "2", feedback = "b" },
+  { item = "C", answer = "3", feedback = "c" },
+]
+
+[[questions]]
+id = "pairs-elsewhere"
+section = "first-part"
+difficulty = "easy"
+kind = "single"
+prompt = "?"
+explanation = "."
+decoys = ["no"]
+options = [
+  { text = "A", correct = true, feedback = "a" },
+  { text = "B", correct = false, feedback = "b" },
+]
+"#;
+    let mut files = valid_bank(ENOUGH);
+    files[0].text.push_str(bad);
+    let errors = quiz_errors(&files);
+    for expected in [
+        "`too-few`: needs 3–6 pairs, has 2",
+        "`too-few`: pair `A` has no feedback",
+        "`too-few`: two pairs have the same item",
+        "`too-few`: two answers (or an answer and a decoy) are the same",
+        "`decoy-is-an-answer`: two answers (or an answer and a decoy) are the same",
+        "`decoy-is-an-answer`: a match question takes `pairs`",
+        "`pairs-elsewhere`: `pairs` and `decoys` are for match questions only",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "missing {expected:?} in {errors:?}"
+        );
+    }
+}
+
+#[test]
 fn a_toml_error_names_the_file_and_line() {
     let mut files = valid_bank(ENOUGH);
     files[1]
