@@ -873,20 +873,7 @@ pub async fn after_checking_each_option_shows_one_of_four_states_in_words(
                 && q.options.iter().filter(|o| !o.correct).count() >= 2
         })
         .ok_or("a multiple-choice question with two right and two wrong options")?;
-    let other = bank()
-        .iter()
-        .find(|o| o.chapter == q.chapter && o.id != q.id)
-        .ok_or("a second question")?;
-    open_stored_attempt(
-        page,
-        attempt(
-            q.chapter,
-            vec![item(q, all(q), None), item(other, all(other), None)],
-            false,
-        ),
-    )
-    .await?;
-    current_question(page, 1, 2).await?;
+    open_with_another_question(page, q).await?;
     let bar = progress_bar(page).await?;
     ensure!(
         bar == (0.0, 2.0),
@@ -1221,20 +1208,7 @@ pub async fn on_a_phone_check_and_next_stay_within_reach_and_the_question_in_vie
         .filter(|q| matches!(q.kind, Kind::Single | Kind::Multiple))
         .max_by_key(|q| size(q))
         .ok_or("a choice question")?;
-    let other = bank()
-        .iter()
-        .find(|o| o.chapter == q.chapter && o.id != q.id)
-        .ok_or("a second question")?;
-    open_stored_attempt(
-        page,
-        attempt(
-            q.chapter,
-            vec![item(q, all(q), None), item(other, all(other), None)],
-            false,
-        ),
-    )
-    .await?;
-    current_question(page, 1, 2).await?;
+    open_with_another_question(page, q).await?;
     ensure!(
         in_view(page, "#quiz-check").await?,
         "“Check answer” is on screen before answering"
@@ -1400,4 +1374,22 @@ pub(crate) async fn answer_a_match_question_partly(page: &Page) -> TestResult {
         "the feedback, focused",
     )
     .await
+}
+
+/// Opens a stored attempt at question 1 of 2: `q`, then another question of its chapter.
+async fn open_with_another_question(page: &Page, q: &Question) -> TestResult {
+    let other = bank()
+        .iter()
+        .find(|o| o.chapter == q.chapter && o.id != q.id)
+        .ok_or("a second question")?;
+    open_stored_attempt(
+        page,
+        attempt(
+            q.chapter,
+            vec![item(q, all(q), None), item(other, all(other), None)],
+            false,
+        ),
+    )
+    .await?;
+    current_question(page, 1, 2).await.map(|_| ())
 }
