@@ -598,18 +598,7 @@ pub async fn a_saved_quiz_naming_a_removed_question_resumes_without_it(page: &Pa
             { "question": real.id, "options": options, "answer": null },
         ]
     });
-    let stored = serde_json::json!({
-        "format": "backend-guide/progress", "version": 1,
-        "progress": { "quiz": { "attempt": attempt } }
-    });
-    page.open("").await?;
-    page.js::<Value>(&format!(
-        "localStorage.setItem({}, {}); return null;",
-        js_string(KEY),
-        js_string(&stored.to_string())
-    ))
-    .await?;
-    page.open(&format!("quiz/{chapter}")).await?;
+    open_stored_attempt(page, attempt).await?;
     only_the_fitting_question_is_asked(page, real).await
 }
 
@@ -752,12 +741,7 @@ async fn only_the_fitting_question_is_asked(page: &Page, good: &Question) -> Tes
 pub async fn a_saved_attempt_with_numbers_out_of_range_is_pruned(page: &Page) -> TestResult {
     let (stored, good) = attempt_out_of_range(1)?;
     page.open("").await?;
-    page.js::<Value>(&format!(
-        "localStorage.setItem({}, {}); return null;",
-        js_string(KEY),
-        js_string(&stored)
-    ))
-    .await?;
+    store_progress(page, &stored).await?;
     page.open("quiz").await?;
     page.wait_for(
         "document.querySelector('.quiz-unfinished')?.textContent.includes('question 1 of 1')",
@@ -778,12 +762,7 @@ pub async fn an_attempt_from_another_tab_with_numbers_out_of_range_is_pruned(
     page.open("").await?;
     // Another build in another tab saves its attempt (newer, so it wins the merge).
     let (stored, good) = attempt_out_of_range(u64::from(u32::MAX) * 1000)?;
-    page.js::<Value>(&format!(
-        "localStorage.setItem({}, {}); return null;",
-        js_string(KEY),
-        js_string(&stored)
-    ))
-    .await?;
+    store_progress(page, &stored).await?;
     page.client
         .close_window()
         .await
@@ -832,13 +811,19 @@ async fn open_stored_attempt(page: &Page, attempt: Value) -> TestResult {
         "progress": { "quiz": { "attempt": attempt } }
     });
     page.open("").await?;
+    store_progress(page, &stored.to_string()).await?;
+    page.open(&format!("quiz/{quiz}")).await
+}
+
+/// Puts `text` where the app keeps progress, as a returning reader's browser holds it.
+async fn store_progress(page: &Page, text: &str) -> TestResult {
     page.js::<Value>(&format!(
         "localStorage.setItem({}, {}); return null;",
         js_string(KEY),
-        js_string(&stored.to_string())
+        js_string(text)
     ))
-    .await?;
-    page.open(&format!("quiz/{quiz}")).await
+    .await
+    .map(|_| ())
 }
 
 /// Points as the app writes them: "7.5" for 750 hundredths.
