@@ -100,6 +100,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     audit::a_full_tour_meets_the_content_security_policy,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
+    offline::a_repeat_visit_paints_the_chapter_at_once_online_and_offline,
     offline::a_chapter_that_cannot_be_fetched_says_so_and_can_be_retried,
     offline::a_new_version_is_offered_and_taken_only_on_reload,
     offline::the_manifest_makes_the_guide_installable_under_the_subpath,

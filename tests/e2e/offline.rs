@@ -186,6 +186,78 @@ pub async fn after_one_visit_the_guide_works_with_the_server_gone(page: &Page) -
     Ok(())
 }
 
+/// A returning reader's chapter paints at once as itself, online and offline: the service worker
+/// answers the chapter's URL with its own prerendered page, so no other page (a loading shell,
+/// the home page) is painted first and routed afterwards. Watched from the controlled home page,
+/// in a frame, at every animation frame until the app in the frame runs.
+pub async fn a_repeat_visit_paints_the_chapter_at_once_online_and_offline(
+    page: &Page,
+) -> TestResult {
+    let server = serve(&page.site_dir)?;
+    let site = on(page, &server);
+    site.open("").await?;
+    wait_for_service_worker(&site).await?;
+    let chapter = "Databases";
+    repeat_visit_paints(&site, "chapters/databases", chapter, "online").await?;
+    drop(server);
+    ensure!(
+        !server_answers(&site).await?,
+        "the server still answers after it was stopped"
+    );
+    repeat_visit_paints(&site, "chapters/databases", chapter, "offline").await
+}
+
+/// What a frame showed of `path` at each animation frame of its parent, until its app ran.
+#[derive(Debug, Deserialize)]
+struct Painted {
+    /// The frame's `main h1` before the app ran, one entry per animation frame that had one
+    /// (a page still arriving may not have reached its heading yet).
+    before_app: Vec<String>,
+    /// Its `main h1` once the app ran.
+    with_app: String,
+    /// The frame is controlled by the service worker: its navigation went through it.
+    from_worker: bool,
+}
+
+async fn repeat_visit_paints(site: &Page, path: &str, h1: &str, how: &str) -> TestResult {
+    let painted: Painted = site
+        .js(&format!(
+            "const url = {}; return new Promise(done => {{
+               const f = document.createElement('iframe'); f.style.width = '375px'; f.style.height = '600px';
+               const before = []; const started = performance.now();
+               const look = () => {{
+                 const d = f.contentDocument;
+                 const own = d && d.URL === url && d.body;
+                 const heading = own ? (d.querySelector('main h1')?.textContent.trim() ?? null) : null;
+                 if (own && d.documentElement.dataset.app === 'running') {{
+                   const controlled = f.contentWindow.navigator.serviceWorker?.controller != null;
+                   done({{ before_app: before, with_app: heading ?? '(no heading)', from_worker: controlled }});
+                   f.remove(); return;
+                 }}
+                 if (heading !== null) before.push(heading);
+                 if (performance.now() - started > 20000) {{ done({{ before_app: before, with_app: '(the app did not run)', from_worker: false }}); return; }}
+                 requestAnimationFrame(look);
+               }};
+               f.src = url; document.body.append(f); requestAnimationFrame(look);
+             }});",
+            js_string(&format!("{}{path}", site.site_url))
+        ))
+        .await?;
+    ensure!(
+        painted.from_worker,
+        "{how}, /{path} was not answered by the service worker: {painted:?}"
+    );
+    ensure!(
+        !painted.before_app.is_empty(),
+        "{how}, /{path}: no frame was painted before the app ran: {painted:?}"
+    );
+    ensure!(
+        painted.before_app.iter().all(|seen| seen == h1) && painted.with_app == h1,
+        "{how}, /{path} painted something else before its own page “{h1}”: {painted:?}"
+    );
+    Ok(())
+}
+
 /// Not in WebKit (ignored there, see `main.rs`): MiniBrowser in automation mode keeps no data
 /// and has no profile to reopen.
 pub async fn the_guide_opens_offline_after_the_browser_is_reopened(page: &Page) -> TestResult {
