@@ -1,6 +1,7 @@
 //! A quick check of everything under `content/`, for writers: the same rules as the build,
-//! without building the app. Prints each chapter's words and question count, and the question
-//! bank's statistics (kinds, difficulties, and the shares the fairness rules bound).
+//! without building the app. Prints each chapter's words and question count, the question
+//! bank's statistics (kinds, difficulties, and the shares the fairness rules bound) and the
+//! number of glossary terms.
 //!
 //! ```sh
 //! cargo run -p guide-content --features pipeline --example check_content [-- CONTENT_DIR]
@@ -8,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use guide_content::pipeline::{bank_stats, load};
+use guide_content::pipeline::{bank_stats, load, MIN_TERMS};
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "content".into()));
@@ -35,4 +36,9 @@ fn main() {
     );
     println!();
     println!("{}", bank_stats(&guide.questions));
+    println!();
+    println!(
+        "glossary: {} terms (at least {MIN_TERMS})",
+        guide.glossary.len()
+    );
 }

@@ -5,6 +5,7 @@
 //! never parses Markdown: it only walks these types.
 
 pub mod diagram;
+pub mod glossary;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod quiz;

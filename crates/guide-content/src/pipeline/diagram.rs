@@ -534,7 +534,9 @@ fn build_embeds(
     embeds
 }
 
-fn parse_section(path: &str) -> Option<LinkTarget> {
+/// `/chapters/<id>` or `/chapters/<id>#<anchor>` as a link target (not yet checked to exist):
+/// the diagram's and the glossary's section links.
+pub(super) fn parse_section(path: &str) -> Option<LinkTarget> {
     let rest = path.strip_prefix("/chapters/")?;
     let (chapter, section) = match rest.split_once('#') {
         Some((chapter, section)) => (chapter, Some(section)),

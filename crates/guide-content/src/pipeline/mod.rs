@@ -6,6 +6,7 @@ pub mod csp;
 mod diagram;
 mod emit;
 mod fairness;
+mod glossary;
 pub mod html;
 mod markdown;
 mod quiz;
@@ -16,12 +17,16 @@ use std::fmt;
 use std::path::Path;
 
 use crate::diagram::Diagram;
+use crate::glossary::GlossaryTerm;
 use crate::quiz::Question;
 use crate::Chapter;
 
 pub use diagram::{build_diagram, emit_diagram};
 pub use emit::emit_rust;
 pub use fairness::{bank_stats, correct_is_longest, BankStats};
+pub use glossary::{
+    build_glossary, chapter_text, emit_glossary, mentions, MAX_DEFINITION_CHARS, MIN_TERMS,
+};
 pub use quiz::{build_quiz, emit_quiz, read_quiz_dir, MIN_PER_CHAPTER, MIN_QUESTIONS};
 
 /// One chapter source file as read from disk.
@@ -104,12 +109,14 @@ pub struct Content {
     pub chapters: Vec<Chapter>,
     pub diagram: Diagram,
     pub questions: Vec<Question>,
+    /// Sorted A–Z (ignoring case).
+    pub glossary: Vec<GlossaryTerm>,
     /// Every file read, for `cargo:rerun-if-changed`.
     pub sources: Vec<String>,
 }
 
-/// Reads and checks `content/chapters/*.md`, `content/diagram.toml` and `content/quiz/*.toml`
-/// under `content_dir`: the one entry point of `build.rs`, the prerenderer, the benchmark's
+/// Reads and checks `content/chapters/*.md`, `content/diagram.toml`, `content/quiz/*.toml` and
+/// `content/glossary.toml` under `content_dir`: the one entry point of `build.rs`, the prerenderer, the benchmark's
 /// reference site, the tests and the content checker.
 pub fn load(content_dir: &Path) -> Result<Content, Vec<ContentError>> {
     let unreadable = |path: &Path, e: std::io::Error| {
@@ -131,9 +138,15 @@ pub fn load(content_dir: &Path) -> Result<Content, Vec<ContentError>> {
     let quiz_dir = content_dir.join("quiz");
     let quiz_files = read_quiz_dir(&quiz_dir).map_err(|e| unreadable(&quiz_dir, e))?;
     let questions = build_quiz(&quiz_files, &chapters)?;
+    let glossary_path = content_dir.join("glossary.toml");
+    let glossary_file = SourceFile {
+        path: glossary_path.display().to_string(),
+        text: std::fs::read_to_string(&glossary_path).map_err(|e| unreadable(&glossary_path, e))?,
+    };
+    let glossary = build_glossary(&glossary_file, &chapters)?;
     let sources = files
         .iter()
-        .chain([&diagram_file])
+        .chain([&diagram_file, &glossary_file])
         .chain(&quiz_files)
         .map(|f| f.path.clone())
         .collect();
@@ -141,6 +154,7 @@ pub fn load(content_dir: &Path) -> Result<Content, Vec<ContentError>> {
         chapters,
         diagram,
         questions,
+        glossary,
         sources,
     })
 }

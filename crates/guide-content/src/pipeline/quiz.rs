@@ -160,7 +160,7 @@ fn parse_file(file: &SourceFile) -> Result<QuizFile, ContentError> {
 }
 
 /// The 1-based line of a byte offset.
-fn line_at(text: &str, at: usize) -> usize {
+pub(super) fn line_at(text: &str, at: usize) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
