@@ -130,6 +130,19 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             load(page, "no/such/page").await?;
             "not found"
         }
+        // A returning reader (chapters opened, a quiz taken): "Up next", the marks' legend.
+        s if s == n + 11 => {
+            load(page, "").await?;
+            page.wait_for("!!document.querySelector('.up-next__first[data-returning]')", "Up next")
+                .await?;
+            "home, returning"
+        }
+        s if s == n + 12 => {
+            page.js::<Value>("localStorage.removeItem('backend-guide:progress'); return null;")
+                .await?;
+            load(page, "progress").await?;
+            "progress, nothing yet"
+        }
         _ => return Ok(None),
     };
     Ok(Some(name))
