@@ -481,11 +481,14 @@ pub async fn home_says_what_it_is_for_whom_and_what_to_do_first(page: &Page) -> 
     }
     ensure!(
         facts["first"] == "Start reading"
-            && facts["href"].as_str().unwrap_or_default().ends_with(&format!("/chapters/{}", chapters()[0].id)),
+            && facts["href"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with(&format!("/chapters/{}", chapters()[0].id)),
         "the first action starts the first chapter: {facts}"
     );
     ensure!(
-        facts["bottom"].as_f64().unwrap_or(f64::MAX) <= 812.0,
+        facts["bottom"].as_f64().is_some_and(|b| b <= 812.0),
         "the first action is inside the first 812 px: {facts}"
     );
     ensure!(
@@ -499,7 +502,11 @@ pub async fn home_says_what_it_is_for_whom_and_what_to_do_first(page: &Page) -> 
         "the four things: {facts}"
     );
     ensure!(
-        facts["preview"].as_str().unwrap_or_default().ends_with("/diagram") && facts["moving"] == 1,
+        facts["preview"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("/diagram")
+            && facts["moving"] == 1,
         "a live preview of a trace links to the diagram: {facts}"
     );
 
@@ -508,7 +515,10 @@ pub async fn home_says_what_it_is_for_whom_and_what_to_do_first(page: &Page) -> 
     let overflow: f64 = page
         .js("return document.documentElement.scrollWidth - innerWidth;")
         .await?;
-    ensure!(overflow <= 0.5, "home scrolls sideways by {overflow}px at 320");
+    ensure!(
+        overflow.total_cmp(&0.5).is_le(),
+        "home scrolls sideways by {overflow}px at 320"
+    );
 
     // A card's summary is not a link of its own, yet clicking it opens the chapter.
     let chapter = &chapters()[2];

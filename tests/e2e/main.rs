@@ -99,6 +99,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::order_steps_cannot_move_past_an_end_and_each_move_is_announced,
     quiz::a_saved_attempt_whose_questions_were_all_removed_starts_afresh,
     audit::every_view_passes_axe_in_light_and_dark,
+    audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,
     audit::a_full_tour_meets_the_content_security_policy,

@@ -127,7 +127,7 @@ pub async fn reading_to_the_end_marks_a_chapter_read_and_up_next_follows_it(
         "Up next is the chapter after Databases, not “{text}” at {href}"
     );
     page.click(".up-next__first").await?;
-    page.wait_for_h1(&after.title).await?;
+    page.wait_for_h1(after.title).await?;
     Ok(())
 }
 
@@ -704,7 +704,10 @@ fn read_progress(read: &[&str]) -> String {
         .enumerate()
         .map(|(i, id)| {
             let at = 10 * (i as u64 + 1);
-            (id.to_string(), serde_json::json!({ "opened_at": at, "read_at": at + 5 }))
+            (
+                id.to_string(),
+                serde_json::json!({ "opened_at": at, "read_at": at + 5 }),
+            )
         })
         .collect();
     serde_json::json!({
@@ -762,7 +765,7 @@ pub async fn a_returning_reader_is_offered_up_next_on_home_and_the_progress_page
     }
     page.open("").await?;
     page.click("main a.button--primary").await?;
-    page.wait_for_h1(&chapters[2].title).await?;
+    page.wait_for_h1(chapters[2].title).await?;
 
     store_raw(page, KEY, &read_progress(&ids)).await?;
     page.open("").await?;
@@ -812,8 +815,14 @@ pub async fn the_progress_page_gives_direction_in_honest_plurals(page: &Page) ->
         "the diagram's counts: {facts}"
     );
     ensure!(
-        facts["quiz"].as_str().unwrap_or_default().contains("1 of 1 point (100%)")
-            && !facts["quiz"].as_str().unwrap_or_default().contains("1 points"),
+        facts["quiz"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1 of 1 point (100%)")
+            && !facts["quiz"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("1 points"),
         "the quiz's points: {facts}"
     );
     let parts = facts["parts"].as_array().map_or(0, Vec::len);
@@ -825,7 +834,10 @@ pub async fn the_progress_page_gives_direction_in_honest_plurals(page: &Page) ->
     );
     ensure!(
         facts["followed"].as_array().map_or(0, Vec::len) == 1
-            && facts["followed"][0].as_str().unwrap_or_default().starts_with("Log in")
+            && facts["followed"][0]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("Log in")
             && facts["open"] == "/backend-guide/diagram",
         "the followed request and the link to the diagram: {facts}"
     );
@@ -859,8 +871,8 @@ pub async fn the_import_control_opens_by_keyboard_and_previews_a_file(page: &Pag
         .js("return document.querySelector('.import-button').textContent.trim();")
         .await?;
     ensure!(name == "Import from file…", "the button says {name}");
-    let mut progress = serde_json::from_str::<Value>(&read_progress(&["databases"]))
-        .map_err(|e| e.to_string())?;
+    let mut progress =
+        serde_json::from_str::<Value>(&read_progress(&["databases"])).map_err(|e| e.to_string())?;
     progress["progress"]["last_visited"] = Value::Null;
     import_file(page, &progress.to_string()).await?;
     page.wait_for(

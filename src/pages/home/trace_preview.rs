@@ -238,7 +238,12 @@ mod tests {
         for (i, a) in preview.parts.iter().enumerate() {
             assert!(a.y + BOX_HEIGHT <= preview.height);
             for b in &preview.parts[i + 1..] {
-                assert!(a.x != b.x || (a.y - b.y).abs() >= BOX_HEIGHT, "{} {}", a.id, b.id);
+                assert!(
+                    a.x != b.x || (a.y - b.y).abs() >= BOX_HEIGHT,
+                    "{} {}",
+                    a.id,
+                    b.id
+                );
             }
         }
     }
