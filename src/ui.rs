@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod page_meta;
 pub mod storage_notice;
 pub mod theme_picker;
+pub mod up_next;

@@ -1,5 +1,6 @@
-//! The progress page: completion, each chapter's state, the diagram's and quiz's results,
-//! export/import (with a preview and undo), and reset with confirmation.
+//! The progress page: a summary (completion and "Up next"), each chapter's state, the
+//! diagram's parts and requests still to explore, the quiz's results, export/import (with a
+//! preview and undo), and reset with confirmation.
 
 mod export_import;
 
@@ -16,8 +17,9 @@ use crate::quiz::engine::{format_points, percent};
 use crate::quiz::view::review_status::ReviewStatus;
 use crate::quiz::{is_known_quiz, quiz_name};
 use crate::routes::{href, Page};
-use crate::ui::chapter_state_mark::ChapterStateMark;
+use crate::ui::chapter_state_mark::{ChapterStateMark, StateMarkLegend};
 use crate::ui::page_meta::PageMeta;
+use crate::ui::up_next::UpNextActions;
 use export_import::ExportImport;
 
 fn known_ids() -> Vec<&'static str> {
@@ -34,9 +36,9 @@ fn diagram_counts(p: &Progress) -> (usize, usize) {
 /// "3 of 8 chapters read (37%), 1 in progress".
 fn describe(completion: Completion) -> String {
     let mut text = format!(
-        "{} of {} chapters read ({}%)",
+        "{} of {} read ({}%)",
         completion.read,
-        completion.total,
+        count(completion.total, "chapter", "chapters"),
         completion.percent()
     );
     if completion.in_progress > 0 {
@@ -59,23 +61,33 @@ pub fn ProgressPage() -> impl IntoView {
             <p>
                 "Your progress is saved in this browser only. There is no account, and nothing is sent anywhere."
             </p>
-            <div class="completion">
-                <label for="overall-progress">"Chapters read"</label>
-                <progress
-                    id="overall-progress"
-                    max=move || completion.get().total
-                    value=move || completion.get().read
-                ></progress>
-                <p class="completion__text">{move || describe(completion.get())}</p>
+            <div class="progress-summary">
+                <div class="completion">
+                    <label for="overall-progress">"Chapters read"</label>
+                    <progress
+                        id="overall-progress"
+                        max=move || completion.get().total
+                        value=move || completion.get().read
+                    ></progress>
+                    <p class="completion__text">{move || describe(completion.get())}</p>
+                </div>
+                <p class="up-next">
+                    <UpNextActions />
+                </p>
             </div>
 
             <h2>"Chapters"</h2>
+            <StateMarkLegend shown=Signal::derive(move || {
+                let c = completion.get();
+                c.read + c.in_progress > 0
+            }) />
             <ChapterStates progress />
 
             <h2>"Interactive diagram"</h2>
             <p class="progress-slot" data-slot="diagram">
                 {move || progress.with(describe_diagram)}
             </p>
+            <DiagramLeft progress />
 
             <h2>"Quiz"</h2>
             <QuizScores progress />
@@ -132,6 +144,74 @@ fn describe_diagram(p: &Progress) -> String {
     }
 }
 
+/// The parts of this build's diagram not explored yet, and each request with whether it was
+/// followed to its end.
+fn diagram_left(p: &Progress) -> (Vec<&'static str>, Vec<(&'static str, bool)>) {
+    let parts = DIAGRAM
+        .nodes
+        .iter()
+        .filter(|n| !p.diagram.explored_nodes.contains(n.id))
+        .map(|n| n.label)
+        .collect();
+    let traces = DIAGRAM
+        .scenarios
+        .iter()
+        .map(|s| (s.title, p.diagram.completed_scenarios.contains(s.id)))
+        .collect();
+    (parts, traces)
+}
+
+/// What is left in the diagram: the parts to explore and the requests to follow. The diagram
+/// page opens at its start (it cannot open a part from its address): one link to it.
+#[component]
+fn DiagramLeft(progress: ReadSignal<Progress>) -> impl IntoView {
+    let left = Memo::new(move |_| progress.with(diagram_left));
+    move || {
+        let (parts, traces) = left.get();
+        let followed = traces.iter().filter(|(_, done)| *done).count();
+        view! {
+            <div class="diagram-left">
+                {(!parts.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{format!("{} still to explore", count(parts.len(), "part", "parts"))}</h3>
+                            <ul class="diagram-left__parts">
+                                {parts.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                <h3>
+                    {format!(
+                        "Requests: {} of {} followed to the end",
+                        followed,
+                        traces.len()
+                    )}
+                </h3>
+                <ul class="diagram-left__traces">
+                    {traces
+                        .into_iter()
+                        .map(|(title, done)| {
+                            view! {
+                                <li data-followed=done.to_string()>
+                                    {title}
+                                    <span class="diagram-left__state">
+                                        {if done { " — followed ✓" } else { " — not followed yet" }}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p>
+                    "A request counts as followed once you have stepped through it to its last step. "
+                    <a class="diagram-left__open" href=href(Page::Diagram)>"Open the diagram"</a>
+                    " (it opens at its start: choose a part or a request there)."
+                </p>
+            </div>
+        }
+    }
+}
+
 /// The quiz slot as text: each known quiz's best score, the last ten known attempts, and
 /// how many questions are queued for review.
 struct QuizResults {
@@ -151,9 +231,9 @@ impl QuizResults {
                 (
                     quiz_name(quiz),
                     format!(
-                        "{} of {} points ({}%)",
+                        "{} of {} ({}%)",
                         format_points(score.points),
-                        score.total,
+                        count(score.total as usize, "point", "points"),
                         score.percent()
                     ),
                 )
@@ -168,10 +248,10 @@ impl QuizResults {
             .take(10)
             .map(|r| {
                 format!(
-                    "{}: {} of {} points ({}%)",
+                    "{}: {} of {} ({}%)",
                     quiz_name(&r.quiz),
                     format_points(r.points),
-                    r.total,
+                    count(r.total as usize, "point", "points"),
                     percent(r.points, r.total)
                 )
             })

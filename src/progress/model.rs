@@ -24,7 +24,7 @@ pub struct Progress {
     pub generation: Millis,
     /// By chapter id.
     pub chapters: BTreeMap<String, ChapterProgress>,
-    /// Where the reader was last: drives "Continue where you left off".
+    /// Where the reader was last: "Up next" resumes an unfinished chapter at that section.
     pub last_visited: Option<Visit>,
     pub diagram: DiagramProgress,
     pub quiz: QuizProgress,

@@ -1,4 +1,5 @@
-//! The mark after a chapter's title (chapter navigation, home page, progress page).
+//! The mark after a chapter's title (chapter navigation, home page, progress page), and its
+//! legend.
 
 use leptos::prelude::*;
 
@@ -18,5 +19,27 @@ pub fn ChapterStateMark(#[prop(into)] state: Signal<ChapterState>) -> impl IntoV
                 <span class="visually-hidden">{format!(" ({})", other.label().to_lowercase())}</span>
             </span>
         }),
+    }
+}
+
+/// What the marks mean: "✓ read · ◐ in progress". Shown where marks are listed (home, progress
+/// page; the navigation may reuse it), once the reader has a chapter marked (`shown`).
+#[component]
+pub fn StateMarkLegend(#[prop(into)] shown: Signal<bool>) -> impl IntoView {
+    move || {
+        shown.get().then(|| {
+            view! {
+                <p class="state-legend">
+                    <span class="state-legend__item">
+                        <span class="state-mark state-mark--read" aria-hidden="true">"✓"</span>
+                        " read"
+                    </span>
+                    <span class="state-legend__item">
+                        <span class="state-mark state-mark--in-progress" aria-hidden="true">"◐"</span>
+                        " in progress"
+                    </span>
+                </p>
+            }
+        })
     }
 }

@@ -172,6 +172,62 @@ pub async fn every_view_passes_axe_in_light_and_dark(page: &Page) -> TestResult 
     Ok(())
 }
 
+/// Home and the progress page in both states a reader meets them — nothing stored yet, and
+/// returning (a chapter read, one in progress, a question due: "Up next", the review beside
+/// it, the marks' legend, what is left in the diagram) — pass axe in light and dark. (Apart
+/// from the tour above, which is long enough already.)
+pub async fn home_and_progress_pass_axe_for_a_new_and_a_returning_reader(
+    page: &Page,
+) -> TestResult {
+    let chapters = crate::guide::chapters();
+    let (due, _) = quiz::databases_questions()[0];
+    let returning = serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": {
+            "chapters": { chapters[0].id: { "read_at": 5 }, chapters[1].id: { "opened_at": 6 } },
+            "diagram": { "explored_nodes": ["browser"] },
+            "quiz": { "review": { due: { "box": 1, "due": 0, "updated_at": 0 } } }
+        }
+    })
+    .to_string();
+    let mut problems = Vec::new();
+    for scheme in ["light", "dark"] {
+        load(page, "").await?;
+        use_scheme(page, scheme).await?;
+        for (state, stored) in [("new", None), ("returning", Some(&returning))] {
+            if let Some(stored) = stored {
+                page.js::<Value>(&format!(
+                    "localStorage.setItem('backend-guide:progress', {}); return null;",
+                    js_string(stored)
+                ))
+                .await?;
+            }
+            for path in ["", "progress"] {
+                load(page, path).await?;
+                let shown: bool = page
+                    .js("return !!document.querySelector('.up-next__first[data-returning]');")
+                    .await?;
+                ensure!(
+                    shown == stored.is_some(),
+                    "/{path} ({state}): Up next shown: {shown}"
+                );
+                problems.extend(
+                    axe_violations(page)
+                        .await?
+                        .into_iter()
+                        .map(|v| format!("{scheme} / {state} /{path}: {v}")),
+                );
+            }
+        }
+    }
+    ensure!(
+        problems.is_empty(),
+        "axe found:\n  {}",
+        problems.join("\n  ")
+    );
+    Ok(())
+}
+
 pub async fn every_view_has_a_title_description_lang_and_no_console_error(
     page: &Page,
 ) -> TestResult {

@@ -64,8 +64,9 @@ pub async fn home_lists_every_chapter(page: &Page) -> TestResult {
         .js("return document.querySelector('.hero__lead').textContent;")
         .await?;
     ensure!(
-        promise.split_whitespace().count() > 40,
-        "the promise paragraph is there"
+        promise.split_whitespace().count() <= 30,
+        "the promise is short, not {} words",
+        promise.split_whitespace().count()
     );
 
     page.click(".hero a.button--primary").await?;
@@ -456,6 +457,112 @@ pub async fn a_panic_shows_an_error_panel_with_reload(page: &Page) -> TestResult
         "the guide works again after reloading"
     );
     Ok(())
+}
+
+/// A first-time reader's home says, in its first phone screen, what the guide is, whom it is
+/// for, what to do first and the four things that make it different; it does not scroll
+/// sideways at 320 px; a chapter card opens its chapter wherever it is clicked.
+pub async fn home_says_what_it_is_for_whom_and_what_to_do_first(page: &Page) -> TestResult {
+    page.set_viewport(375, 812).await?;
+    page.open("").await?;
+    page.wait_for_view().await?;
+    let facts: Value = page
+        .js("const b = document.querySelector('.hero a.button--primary'); return { \
+               lead: document.querySelector('.hero__lead').textContent, \
+               first: b.textContent.trim(), href: b.getAttribute('href'), \
+               bottom: b.getBoundingClientRect().bottom + scrollY, \
+               features: [...document.querySelectorAll('.feature__title')].map(f => f.textContent.trim()), \
+               preview: document.querySelector('.trace-preview a')?.getAttribute('href') ?? '', \
+               moving: document.querySelectorAll('.trace-preview animateMotion').length };")
+        .await?;
+    let lead = facts["lead"].as_str().unwrap_or_default();
+    for audience in ["students", "career switchers", "frontend developers"] {
+        ensure!(lead.contains(audience), "the lead names {audience}: {lead}");
+    }
+    ensure!(
+        facts["first"] == "Start reading"
+            && facts["href"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with(&format!("/chapters/{}", chapters()[0].id)),
+        "the first action starts the first chapter: {facts}"
+    );
+    ensure!(
+        facts["bottom"].as_f64().is_some_and(|b| b <= 812.0),
+        "the first action is inside the first 812 px: {facts}"
+    );
+    ensure!(
+        facts["features"]
+            == serde_json::json!([
+                "Trace a real request",
+                "A quiz after each chapter",
+                "Works offline",
+                "Progress saved, no account"
+            ]),
+        "the four things: {facts}"
+    );
+    ensure!(
+        facts["preview"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("/diagram")
+            && facts["moving"] == 1,
+        "a live preview of a trace links to the diagram: {facts}"
+    );
+
+    page.set_viewport(320, 800).await?;
+    page.open("").await?;
+    let overflow: f64 = page
+        .js("return document.documentElement.scrollWidth - innerWidth;")
+        .await?;
+    ensure!(
+        overflow.total_cmp(&0.5).is_le(),
+        "home scrolls sideways by {overflow}px at 320"
+    );
+
+    // A card's summary is not a link of its own, yet clicking it opens the chapter.
+    let chapter = &chapters()[2];
+    let summary = format!(
+        ".chapter-card:has(a[href$='/chapters/{}']) .chapter-card__summary",
+        chapter.id
+    );
+    let links: usize = page
+        .js(&format!(
+            "return document.querySelector({}).closest('.chapter-card').querySelectorAll('a').length;",
+            js_string(&summary)
+        ))
+        .await?;
+    ensure!(links == 1, "one link per card, not {links}");
+    page.js::<Value>(&format!(
+        "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}}); return null;",
+        js_string(&summary)
+    ))
+    .await?;
+    let element = page
+        .client
+        .find(fantoccini::Locator::Css(&summary))
+        .await
+        .map_err(|e| format!("no summary: {e}"))?;
+    use fantoccini::actions::InputSource;
+    let click = fantoccini::actions::MouseActions::new("mouse".to_string())
+        .then(fantoccini::actions::PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(fantoccini::actions::PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        })
+        .then(fantoccini::actions::PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        });
+    page.client
+        .perform_actions(click)
+        .await
+        .map_err(|e| format!("click on the summary: {e}"))?;
+    page.wait_for_h1(chapter.title).await?;
+    page.set_viewport(1280, 800).await
 }
 
 /// Every page of the site, as the app's route list has it (`routes::every_page`), relative

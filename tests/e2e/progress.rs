@@ -85,7 +85,7 @@ pub(crate) async fn read_chapter(page: &Page, id: &str) -> TestResult {
     wait_state(page, id, "read").await
 }
 
-pub async fn reading_to_the_end_marks_a_chapter_read_and_continue_points_to_it(
+pub async fn reading_to_the_end_marks_a_chapter_read_and_up_next_follows_it(
     page: &Page,
 ) -> TestResult {
     page.open("chapters/databases").await?;
@@ -115,15 +115,19 @@ pub async fn reading_to_the_end_marks_a_chapter_read_and_continue_points_to_it(
         card == "read",
         "the home page's card shows read, not {card}"
     );
-    let continue_href: String = page
-        .js("return document.querySelector('.continue__link')?.getAttribute('href') ?? '';")
-        .await?;
+    let chapters = crate::guide::chapters();
+    let after = chapters
+        .iter()
+        .position(|c| c.id == "databases")
+        .and_then(|i| chapters.get(i + 1))
+        .ok_or("a chapter follows Databases")?;
+    let (text, href, _) = first_action(page).await?;
     ensure!(
-        continue_href.starts_with("/backend-guide/chapters/databases#"),
-        "Continue points to where the reader was in Databases: {continue_href}"
+        href == format!("/backend-guide/chapters/{}", after.id),
+        "Up next is the chapter after Databases, not “{text}” at {href}"
     );
-    page.click(".continue__link").await?;
-    page.wait_for_h1("Databases").await?;
+    page.click(".up-next__first").await?;
+    page.wait_for_h1(after.title).await?;
     Ok(())
 }
 
@@ -690,4 +694,190 @@ pub async fn imported_text_is_only_ever_shown_as_text(page: &Page) -> TestResult
         "no markup from the file became part of the page: {injected}"
     );
     Ok(())
+}
+
+/// Stored progress with `read` chapters read in that order, and the reader last at the Key
+/// points of the last of them.
+fn read_progress(read: &[&str]) -> String {
+    let chapters: serde_json::Map<String, Value> = read
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let at = 10 * (i as u64 + 1);
+            (
+                id.to_string(),
+                serde_json::json!({ "opened_at": at, "read_at": at + 5 }),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": {
+            "chapters": chapters,
+            "last_visited": read.last().map(|id| serde_json::json!({ "at": 1000, "chapter": id, "section": "key-points" })),
+        }
+    })
+    .to_string()
+}
+
+/// The first action's words and target, and whether "Start reading" is still offered.
+async fn first_action(page: &Page) -> TestResult<(String, String, bool)> {
+    page.wait_for_view().await?;
+    page.js("const b = document.querySelector('main a.button--primary'); \
+             return [b?.textContent.trim() ?? '', b?.getAttribute('href') ?? '', \
+               [...document.querySelectorAll('main a')].some(a => a.textContent.trim() === 'Start reading')];")
+        .await
+}
+
+/// A returning reader who has read chapters 1 and 2 (and was last at chapter 2's Key points)
+/// is offered chapter 3 first, on home and on the progress page, with chapter 2's quiz beside
+/// it and the marks' legend; with every chapter read, the first action is a quiz.
+pub async fn a_returning_reader_is_offered_up_next_on_home_and_the_progress_page(
+    page: &Page,
+) -> TestResult {
+    let chapters = crate::guide::chapters();
+    let ids: Vec<&str> = chapters.iter().map(|c| c.id).collect();
+    page.open("").await?;
+    store_raw(page, KEY, &read_progress(&ids[..2])).await?;
+    for path in ["", "progress"] {
+        page.open(path).await?;
+        let (text, href, start) = first_action(page).await?;
+        ensure!(
+            text == format!("Up next: {}", chapters[2].title)
+                && href == format!("/backend-guide/chapters/{}", ids[2])
+                && !start,
+            "/{path}: the first action is chapter 3, not “{text}” at {href} (Start reading offered: {start})"
+        );
+        let beside: String = page
+            .js("return document.querySelector('.up-next__beside')?.getAttribute('href') ?? '';")
+            .await?;
+        ensure!(
+            beside == format!("/backend-guide/quiz/{}", ids[1]),
+            "/{path}: chapter 2's quiz is offered beside it, not {beside}"
+        );
+        let legend: String = page
+            .js("return document.querySelector('.state-legend')?.textContent ?? '';")
+            .await?;
+        ensure!(
+            legend.contains("✓ read") && legend.contains("◐ in progress"),
+            "/{path}: the marks' legend: {legend}"
+        );
+    }
+    page.open("").await?;
+    page.click("main a.button--primary").await?;
+    page.wait_for_h1(chapters[2].title).await?;
+
+    store_raw(page, KEY, &read_progress(&ids)).await?;
+    page.open("").await?;
+    let (text, href, _) = first_action(page).await?;
+    let last = ids[ids.len() - 1];
+    ensure!(
+        href == format!("/backend-guide/quiz/{last}"),
+        "every chapter read: the quiz of the chapter read last is offered first, not “{text}” at {href}"
+    );
+    Ok(())
+}
+
+/// The progress page: a first-time reader is offered "Start reading"; counts say "1 part", "1
+/// point"; the parts still to explore are listed with a link to the diagram, and each request
+/// says whether it was followed.
+pub async fn the_progress_page_gives_direction_in_honest_plurals(page: &Page) -> TestResult {
+    page.open("progress").await?;
+    let (text, href, _) = first_action(page).await?;
+    let first = &crate::guide::chapters()[0];
+    ensure!(
+        text == "Start reading" && href == format!("/backend-guide/chapters/{}", first.id),
+        "nothing read: “{text}” at {href}"
+    );
+    let stored = serde_json::json!({
+        "format": "backend-guide/progress", "version": 1,
+        "progress": {
+            "diagram": { "explored_nodes": ["browser"], "completed_scenarios": ["log-in"] },
+            "quiz": {
+                "best_scores": { (first.id): { "correct": 1, "total": 1, "points": 100, "at": 9 } },
+                "history": [{ "at": 9, "quiz": first.id, "correct": 1, "total": 1, "points": 100 }]
+            }
+        }
+    });
+    store_raw(page, KEY, &stored.to_string()).await?;
+    page.open("progress").await?;
+    page.wait_for_view().await?;
+    let facts: Value = page
+        .js("return { diagram: document.querySelector('[data-slot=diagram]').textContent, \
+                 quiz: document.querySelector('[data-slot=quiz]').textContent, \
+                 left: document.querySelector('.diagram-left h3')?.textContent ?? '', \
+                 parts: [...document.querySelectorAll('.diagram-left__parts li')].map(l => l.textContent), \
+                 followed: [...document.querySelectorAll('.diagram-left__traces li[data-followed=true]')].map(l => l.textContent), \
+                 open: document.querySelector('.diagram-left__open')?.getAttribute('href') ?? '' };")
+        .await?;
+    ensure!(
+        facts["diagram"] == "1 part explored, 1 request trace followed.",
+        "the diagram's counts: {facts}"
+    );
+    ensure!(
+        facts["quiz"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1 of 1 point (100%)")
+            && !facts["quiz"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("1 points"),
+        "the quiz's points: {facts}"
+    );
+    let parts = facts["parts"].as_array().map_or(0, Vec::len);
+    ensure!(
+        parts > 1
+            && facts["left"] == format!("{parts} parts still to explore")
+            && !facts["parts"].to_string().contains("\"Browser\""),
+        "the parts still to explore, without the explored one: {facts}"
+    );
+    ensure!(
+        facts["followed"].as_array().map_or(0, Vec::len) == 1
+            && facts["followed"][0]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("Log in")
+            && facts["open"] == "/backend-guide/diagram",
+        "the followed request and the link to the diagram: {facts}"
+    );
+    Ok(())
+}
+
+/// "Import from file…" is a button: reached by Tab with its focus ring shown, Enter opens the
+/// file chooser (the test stops the chooser at its click), and a chosen file is previewed.
+pub async fn the_import_control_opens_by_keyboard_and_previews_a_file(page: &Page) -> TestResult {
+    page.open("progress").await?;
+    page.wait_for_view().await?;
+    page.js::<Value>(
+        "window.__chooser = 0; document.getElementById('import-file').addEventListener('click', e => { \
+           window.__chooser += 1; e.preventDefault(); }); return null;",
+    )
+    .await?;
+    page.js::<Value>("document.querySelector('.export-button').focus(); return null;")
+        .await?;
+    page.tab_to(".import-button", 3).await?;
+    let ring: String = page
+        .js("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;")
+        .await?;
+    ensure!(
+        !ring.starts_with("none") && !ring.ends_with(" 0px"),
+        "the focused import button shows its ring: {ring}"
+    );
+    page.press(fantoccini::key::Key::Enter).await?;
+    page.wait_for("window.__chooser === 1", "Enter to open the file chooser")
+        .await?;
+    let name: String = page
+        .js("return document.querySelector('.import-button').textContent.trim();")
+        .await?;
+    ensure!(name == "Import from file…", "the button says {name}");
+    let mut progress =
+        serde_json::from_str::<Value>(&read_progress(&["databases"])).map_err(|e| e.to_string())?;
+    progress["progress"]["last_visited"] = Value::Null;
+    import_file(page, &progress.to_string()).await?;
+    page.wait_for(
+        "document.querySelector('.import-preview')?.textContent.includes('1 of ')",
+        "the import preview",
+    )
+    .await
 }

@@ -105,9 +105,12 @@ fn ExportButton() -> impl IntoView {
     }
 }
 
-/// The file input: a chosen file is read and judged (preview or refusal).
+/// "Import from file…": a button like "Export progress" that opens the file input (kept out of
+/// sight and out of the tab order: the button is the one control, for the keyboard and screen
+/// readers alike); a chosen file is read and judged (preview or refusal).
 #[component]
 fn ImportField(set_import: WriteSignal<ImportState>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -132,10 +135,26 @@ fn ImportField(set_import: WriteSignal<ImportState>) -> impl IntoView {
             set_import.set(ImportState::judge(&file.name(), text.as_deref()));
         });
     };
+    let choose = move |_| {
+        if let Some(input) = input.get_untracked() {
+            input.click();
+        }
+    };
     view! {
         <div class="import-field">
-            <label for="import-file">"Import a progress file"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            <button type="button" class="button import-button" on:click=choose>
+                "Import from file…"
+            </button>
+            <input
+                id="import-file"
+                class="visually-hidden"
+                type="file"
+                accept=".json,application/json"
+                tabindex="-1"
+                aria-hidden="true"
+                node_ref=input
+                on:change=on_file
+            />
         </div>
     }
 }
