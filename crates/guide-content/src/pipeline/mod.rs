@@ -6,6 +6,7 @@ pub mod csp;
 mod diagram;
 mod emit;
 mod fairness;
+pub mod highlight;
 pub mod html;
 mod markdown;
 mod quiz;
