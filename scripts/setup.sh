@@ -3,7 +3,8 @@
 #
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh test    all of that, plus Chromium, Firefox, WebKitGTK, their WebDriver
-#                            servers, Xvfb, and the npm devDependencies (axe-core, ...)
+#                            servers, Xvfb, a Java runtime, and the npm devDependencies
+#                            (axe-core, vnu-jar, ...)
 #   scripts/setup.sh bench   build's, plus Chromium and the npm benchmark tools (Lighthouse,
 #                            playwright-core, axe-core: tools/package.json devDependencies)
 #
@@ -94,6 +95,13 @@ if [ "$mode" = test ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
+  fi
+  # --- Java for the Nu HTML Checker (npm vnu-jar; tests/html_valid.rs): Debian's JRE ------
+  if ! java -version >/dev/null 2>&1; then
+    say "installing a Java runtime from Debian (for the Nu HTML Checker)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      default-jre-headless >/dev/null
   fi
   if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
     say "installing geckodriver $GECKODRIVER_VERSION"

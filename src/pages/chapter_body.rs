@@ -10,6 +10,10 @@
 //!
 //! The diagram embedded in a chapter arrives as a placeholder (`[data-embed=diagram]`, a note
 //! and a link) that the explorer replaces, in the page's reactive owner (progress store and all).
+//!
+//! The code blocks' Copy buttons are in the body's HTML; one click listener on the body copies
+//! the block's code without what is marked `nocopy` (line-note numbers, a console's prompts and
+//! output) and says "Copied" in the block's status (a polite live region beside the button).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -104,6 +108,7 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
             class="chapter__body"
             data-chapter=chapter.id
             node_ref=container
+            on:click=copy_on_click
             inner_html=move || match body.get() {
                 Body::Ready(html) => html,
                 _ => String::new(),
@@ -130,6 +135,105 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
             Body::Ready(_) => None,
         })}
     }
+}
+
+/// A click in the body: on a code block's Copy button, copies its code.
+fn copy_on_click(event: web_sys::MouseEvent) {
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".code-block__copy").ok().flatten())
+    else {
+        return;
+    };
+    let Some(figure) = button.closest(".code-block").ok().flatten() else {
+        return;
+    };
+    let (Ok(Some(code)), Ok(Some(status))) = (
+        figure.query_selector("pre code"),
+        figure.query_selector(".code-block__status"),
+    ) else {
+        return;
+    };
+    let text = copy_text(&code);
+    status.set_text_content(None);
+    let show = move |copied: bool| {
+        status.set_text_content(Some(if copied {
+            "Copied"
+        } else {
+            "Could not copy: select the code and copy it"
+        }));
+        let status = status.clone();
+        set_timeout(
+            move || status.set_text_content(None),
+            std::time::Duration::from_secs(4),
+        );
+    };
+    match clipboard() {
+        Some(clipboard) => leptos::task::spawn_local(async move {
+            let copied = JsFuture::from(clipboard.write_text(&text)).await.is_ok()
+                || copy_by_selection(&text, &button);
+            show(copied);
+        }),
+        None => show(copy_by_selection(&text, &button)),
+    }
+}
+
+/// The code as a reader copies it: its text without the parts marked `nocopy`, and without
+/// the last line break.
+fn copy_text(code: &web_sys::Element) -> String {
+    let Ok(copy) = code.clone_node_with_deep(true) else {
+        return String::new();
+    };
+    let copy: web_sys::Element = copy.unchecked_into();
+    if let Ok(skipped) = copy.query_selector_all(".nocopy") {
+        for i in 0..skipped.length() {
+            if let Some(node) = skipped.item(i) {
+                node.unchecked_into::<web_sys::Element>().remove();
+            }
+        }
+    }
+    let text = copy.text_content().unwrap_or_default();
+    text.strip_suffix('\n').unwrap_or(&text).to_string()
+}
+
+/// `navigator.clipboard`, where the browser has it (secure contexts only).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .map(|_| navigator.clipboard())
+}
+
+/// The older way: the text selected in a hidden text area and `execCommand("copy")`; the
+/// focus goes back to the button.
+fn copy_by_selection(text: &str, button: &web_sys::Element) -> bool {
+    let document = document();
+    let Some(area) = document
+        .create_element("textarea")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return false;
+    };
+    area.set_value(text);
+    area.set_class_name("copy-buffer");
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("aria-hidden", "true");
+    if button.after_with_node_1(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = document
+        .unchecked_ref::<web_sys::HtmlDocument>()
+        .exec_command("copy")
+        .unwrap_or(false);
+    area.remove();
+    if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = button.focus();
+    }
+    copied
 }
 
 /// Mounts the explorer into the body's placeholder, inside a `<div>` as `Portal` did (same

@@ -12,6 +12,7 @@
 
 mod audit;
 mod browsers;
+mod code_and_tables;
 mod diagram;
 mod faults;
 mod guide;
@@ -98,6 +99,10 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::on_a_phone_check_and_next_stay_within_reach_and_the_question_in_view,
     quiz::order_steps_cannot_move_past_an_end_and_each_move_is_announced,
     quiz::a_saved_attempt_whose_questions_were_all_removed_starts_afresh,
+    code_and_tables::every_table_reads_whole_on_a_phone,
+    code_and_tables::a_code_block_is_copied_by_keyboard_exactly,
+    code_and_tables::line_notes_are_linked_from_their_lines,
+    code_and_tables::a_chapter_with_code_notes_and_tables_passes_axe_on_a_phone,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

@@ -56,7 +56,11 @@ pub enum Block {
     },
     Code {
         language: &'static str,
+        /// The code as a reader copies it (line-note markers taken out).
         code: &'static str,
+        /// Line notes (`<1>` at the end of a code line, a numbered list after the block):
+        /// note `n` is `notes[n - 1]`.
+        notes: &'static [CodeNote],
     },
     /// A block quote that starts with a bold label such as "Common myth:".
     Callout {
@@ -72,6 +76,14 @@ pub enum Block {
     Rule,
     /// An interactive part placed in the text, written `::diagram` on a line of its own.
     Embed(Embed),
+}
+
+/// A short note on one line of a code block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeNote {
+    /// The line it explains, counted from 0 in the block's code.
+    pub line: usize,
+    pub text: &'static [Inline],
 }
 
 /// Interactive parts a chapter can embed.

@@ -11,7 +11,8 @@
 
 use std::fmt::Write as _;
 
-use crate::{callout_class, plain_text, Alignment, Block, Chapter, Inline, LinkTarget};
+use super::highlight::{self, Tok};
+use crate::{callout_class, plain_text, Alignment, Block, Chapter, CodeNote, Inline, LinkTarget};
 
 /// A chapter link relative to `<base href>` (the app's `routes::href` adds the base itself).
 fn chapter_href(id: &str, section: Option<&str>) -> String {
@@ -27,17 +28,29 @@ fn chapter_href(id: &str, section: Option<&str>) -> String {
 /// its own page, which the app replaces with the real thing.
 pub fn chapter_body(chapter: &Chapter) -> String {
     let mut out = String::new();
-    blocks(chapter.id, chapter.blocks, &mut out);
+    let mut ctx = Ctx {
+        chapter_id: chapter.id,
+        code_blocks: 0,
+    };
+    blocks(&mut ctx, chapter.blocks, &mut out);
     out
 }
 
-fn blocks(chapter_id: &str, blocks: &[Block], out: &mut String) {
+/// What writing a chapter's body keeps track of.
+struct Ctx<'a> {
+    chapter_id: &'a str,
+    /// Code blocks written so far (their ids: `<chapter>-code-<n>`).
+    code_blocks: usize,
+}
+
+fn blocks(ctx: &mut Ctx<'_>, blocks: &[Block], out: &mut String) {
     for b in blocks {
-        block(chapter_id, b, out);
+        block(ctx, b, out);
     }
 }
 
-fn block(chapter_id: &str, block: &Block, out: &mut String) {
+fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
+    let chapter_id = ctx.chapter_id;
     match *block {
         Block::Heading { level, id, content } => {
             let level = if level == 3 { 3 } else { 2 };
@@ -64,19 +77,19 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
             }
             for item in items {
                 out.push_str("<li>");
-                blocks(chapter_id, item, out);
+                blocks(ctx, item, out);
                 out.push_str("</li>");
             }
             out.push_str(if start.is_none() { "</ul>" } else { "</ol>" });
         }
-        Block::Code { language, code } => {
-            let _ = write!(
-                out,
-                r#"<pre class="code" tabindex="0" aria-label="Code example ({})"><code class="language-{}">{}</code></pre>"#,
-                esc(language),
-                esc(language),
-                esc(code)
-            );
+        Block::Code {
+            language,
+            code,
+            notes,
+        } => {
+            ctx.code_blocks += 1;
+            let id = format!("{chapter_id}-code-{}", ctx.code_blocks);
+            code_block(&id, language, code, notes, out);
         }
         Block::Callout {
             label,
@@ -89,7 +102,7 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
                 esc(label),
                 esc(label)
             );
-            blocks(chapter_id, body, out);
+            blocks(ctx, body, out);
             out.push_str("</div>");
         }
         Block::Table {
@@ -104,9 +117,12 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
                 _ => "",
             };
             let caption: Vec<String> = header.iter().map(|c| plain_text(c)).collect();
+            // On a phone each row becomes a card and each cell shows its column's name
+            // (`data-label`, drawn by the stylesheet). (No explicit table roles: the Nu HTML
+            // Checker rejects `role` on the cells of a table.)
             let _ = write!(
                 out,
-                r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: {}"><table><thead><tr>"#,
+                r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: {}"><table class="stacking"><thead><tr>"#,
                 esc(&caption.join(", "))
             );
             for (i, cell) in header.iter().enumerate() {
@@ -118,7 +134,8 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
             for row in rows.iter() {
                 out.push_str("<tr>");
                 for (i, cell) in row.iter().enumerate() {
-                    let _ = write!(out, "<td{}>", align(i));
+                    let label = caption.get(i).map(String::as_str).unwrap_or("");
+                    let _ = write!(out, r#"<td data-label="{}"{}>"#, esc(label), align(i));
                     inlines(cell, out);
                     out.push_str("</td>");
                 }
@@ -137,6 +154,70 @@ fn block(chapter_id: &str, block: &Block, out: &mut String) {
             );
         }
     }
+}
+
+/// A code block: a figure named by its language, a Copy button with its status (the app
+/// copies the code's text without the parts marked `nocopy`: line-note numbers, a console's
+/// prompts and output), the code highlighted line by line, and its line notes as a list the
+/// numbers in the code link to.
+fn code_block(id: &str, language: &str, code: &str, notes: &[CodeNote], out: &mut String) {
+    let label = highlight::label(language).unwrap_or(language);
+    let _ = write!(
+        out,
+        r#"<figure class="code-block"><figcaption class="code-block__label" id="{id}-label">{}</figcaption><div class="code-block__actions"><span class="code-block__status" role="status"></span><button type="button" class="code-block__copy" aria-describedby="{id}-label">Copy</button></div><pre class="code" tabindex="0"><code class="language-{}">"#,
+        esc(label),
+        esc(language),
+    );
+    let lines = highlight::highlight(language, code);
+    let last = lines.len().saturating_sub(1);
+    for (index, line) in lines.iter().enumerate() {
+        let newline = if index < last || code.ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        };
+        if matches!(line.first(), Some((Tok::Output, _))) {
+            // An output line goes whole, its line break too, so that a copy skips it.
+            let text: String = line.iter().map(|(_, t)| *t).collect();
+            let _ = write!(
+                out,
+                r#"<span class="tok-out nocopy">{}{newline}</span>"#,
+                esc(&text)
+            );
+            continue;
+        }
+        for (tok, text) in line {
+            match tok.class() {
+                Some(class) => {
+                    let _ = write!(out, r#"<span class="{class}">{}</span>"#, esc(text));
+                }
+                None => out.push_str(&esc(text)),
+            }
+        }
+        if let Some(n) = notes.iter().position(|note| note.line == index) {
+            let n = n + 1;
+            let _ = write!(
+                out,
+                r##"<a class="code-note-ref nocopy" href="#{id}-note-{n}" aria-label="Note {n}">{n}</a>"##
+            );
+        }
+        out.push_str(newline);
+    }
+    out.push_str("</code></pre>");
+    if !notes.is_empty() {
+        let _ = write!(
+            out,
+            r#"<ol class="code-notes" aria-label="Notes on the {} example">"#,
+            esc(label)
+        );
+        for (n, note) in notes.iter().enumerate() {
+            let _ = write!(out, r#"<li id="{id}-note-{}">"#, n + 1);
+            inlines(note.text, out);
+            out.push_str("</li>");
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</figure>");
 }
 
 fn inlines(content: &[Inline], out: &mut String) {
@@ -253,9 +334,15 @@ pub fn prerender_into_shell(shell: &str, page: &Prerendered<'_>) -> Result<Strin
         .rfind("</div>")
         .filter(|&at| at > app_tag.0)
         .ok_or("<div id=\"app\"> is not closed before <noscript>")?;
+    // Leptos marks a view's dynamic places with `<!>`, which HTML parses as an empty comment
+    // but calls a parse error ("bogus comment"): written as a proper empty comment instead.
+    // (Text never holds a bare `<`: it is escaped.)
     html.replace_range(
         app_tag.0..app_end,
-        &format!(r#"<div id="app" data-prerendered>{}"#, page.app),
+        &format!(
+            r#"<div id="app" data-prerendered>{}"#,
+            page.app.replace("<!>", "<!---->")
+        ),
     );
     let noscript_start = html
         .find("<noscript>")
@@ -313,6 +400,14 @@ mod tests {
         assert!(!html.contains("Loading the guide"));
         // What follows the app is untouched.
         assert!(html.ends_with(r#"<div id=fatal-error hidden></div></body>"#));
+    }
+
+    #[test]
+    fn the_views_markers_become_valid_comments() {
+        let html =
+            prerender_into_shell(MINIFIED, &page("<main><!><p>a &lt;!&gt;</p><!></main>")).unwrap();
+        assert!(html.contains("<main><!----><p>a &lt;!&gt;</p><!----></main>"));
+        assert!(!html.contains("<!>"));
     }
 
     #[test]
@@ -388,10 +483,12 @@ mod body_tests {
         r#"<h2 id="first-part" tabindex="-1">First part<a class="heading-anchor" href="chapters/a#first-part" aria-label="Link to the section “First part”">#</a></h2>"#,
         // Callouts: a note with its label, styled by kind.
         r#"<div class="callout callout--common-myth" role="note" aria-label="Common myth"><p class="callout__label">Common myth</p><p>Node.js is a <em>framework</em>.</p></div>"#,
-        // Code: scrollable by keyboard, named, its language as a class.
-        "<pre class=\"code\" tabindex=\"0\" aria-label=\"Code example (sql)\"><code class=\"language-sql\">SELECT 1 &lt; 2;\n</code></pre>",
-        // Tables: in a named, keyboard-scrollable region; column alignment as classes.
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: Left, Centre, Right, None"><table><thead><tr><th scope="col" class="left">Left</th><th scope="col" class="center">Centre</th><th scope="col" class="right">Right</th><th scope="col">None</th></tr></thead><tbody><tr><td class="left">1</td><td class="center">2</td><td class="right">3</td><td>4</td></tr></tbody></table></div>"#,
+        // Code: a figure named by its language's label, a Copy button described by it with a
+        // status beside it, the code scrollable by keyboard and highlighted.
+        "<figure class=\"code-block\"><figcaption class=\"code-block__label\" id=\"a-code-1-label\">SQL</figcaption><div class=\"code-block__actions\"><span class=\"code-block__status\" role=\"status\"></span><button type=\"button\" class=\"code-block__copy\" aria-describedby=\"a-code-1-label\">Copy</button></div><pre class=\"code\" tabindex=\"0\"><code class=\"language-sql\"><span class=\"tok-kw\">SELECT</span> <span class=\"tok-num\">1</span> &lt; <span class=\"tok-num\">2</span>;\n</code></pre></figure>",
+        // Tables: in a named, keyboard-scrollable region; column alignment as classes; each
+        // cell labelled with its column (the cards on a phone).
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: Left, Centre, Right, None"><table class="stacking"><thead><tr><th scope="col" class="left">Left</th><th scope="col" class="center">Centre</th><th scope="col" class="right">Right</th><th scope="col">None</th></tr></thead><tbody><tr><td data-label="Left" class="left">1</td><td data-label="Centre" class="center">2</td><td data-label="Right" class="right">3</td><td data-label="None">4</td></tr></tbody></table></div>"#,
         // The diagram's place: a note and a link until the app draws it there.
         r#"<div class="embed embed--diagram" data-embed="diagram"><p class="embed__more">The interactive diagram appears here once the app has loaded. <a href="diagram">Open the diagram on its own page</a></p></div>"#,
         r#"<h3 id="deeper" tabindex="-1">Deeper<a class="heading-anchor" href="chapters/a#deeper" aria-label="Link to the section “Deeper”">#</a></h3>"#,
@@ -413,5 +510,73 @@ mod body_tests {
             rest = &rest[part.len()..];
         }
         assert_eq!(rest, "", "nothing else in the body");
+    }
+
+    /// The `<code>` of the body's only code block.
+    fn code_of(body: &str) -> &str {
+        let start = body.find("<code class=").expect("a code block");
+        let start = start + body[start..].find('>').expect("tag end") + 1;
+        &body[start..start + body[start..].find("</code>").expect("code end")]
+    }
+
+    #[test]
+    fn line_notes_link_each_marked_line_to_its_note_and_leave_the_code_clean() {
+        let body = body_of(
+            "```http\nGET /orders/1043 HTTP/1.1 <1>\nHost: shop.example\nAccept: text/html  <2>\n```\n\n1. The *request line*.\n2. What the browser can read.\n",
+        );
+        let id = "a-code-1";
+        assert_eq!(
+            code_of(&body),
+            format!(
+                concat!(
+                    r#"<span class="tok-kw">GET</span> /orders/1043 <span class="tok-meta">HTTP/1.1</span>"#,
+                    r##"<a class="code-note-ref nocopy" href="#{id}-note-1" aria-label="Note 1">1</a>"##,
+                    "\n",
+                    r#"<span class="tok-key">Host</span>: shop.example"#,
+                    "\n",
+                    r#"<span class="tok-key">Accept</span>: text/html"#,
+                    r##"<a class="code-note-ref nocopy" href="#{id}-note-2" aria-label="Note 2">2</a>"##,
+                    "\n"
+                ),
+                id = id
+            )
+        );
+        assert!(body.ends_with(&format!(
+            r#"</code></pre><ol class="code-notes" aria-label="Notes on the HTTP example"><li id="{id}-note-1">The <em>request line</em>.</li><li id="{id}-note-2">What the browser can read.</li></ol></figure>"#
+        )));
+        // The list became the notes: no second list.
+        assert_eq!(body.matches("<ol").count(), 1);
+    }
+
+    #[test]
+    fn a_console_marks_its_prompts_and_output_so_that_copying_takes_only_the_commands() {
+        let body =
+            body_of("```console\n$ curl -i \\\n    http://x/\nHTTP/1.1 200 OK\n\n$ ls\n```\n");
+        assert_eq!(
+            code_of(&body),
+            concat!(
+                r#"<span class="tok-prompt nocopy">$ </span>curl -i \"#,
+                "\n    http://x/\n",
+                "<span class=\"tok-out nocopy\">HTTP/1.1 200 OK\n</span>",
+                "<span class=\"tok-out nocopy\">\n</span>",
+                r#"<span class="tok-prompt nocopy">$ </span>ls"#,
+                "\n"
+            )
+        );
+        assert!(body.contains(
+            r#"<figcaption class="code-block__label" id="a-code-1-label">Console</figcaption>"#
+        ));
+    }
+
+    #[test]
+    fn code_blocks_get_ids_of_their_own() {
+        let body =
+            body_of("```json\n{}\n```\n\n> **Example:** Inside.\n>\n> ```python\n> pass\n> ```\n");
+        assert!(body.contains(r#"id="a-code-1-label">JSON<"#), "{body}");
+        assert!(body.contains(r#"id="a-code-2-label">Python<"#), "{body}");
+        assert!(
+            body.contains(r#"<span class="tok-kw">pass</span>"#),
+            "{body}"
+        );
     }
 }

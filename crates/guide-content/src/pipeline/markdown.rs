@@ -3,9 +3,10 @@
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::{is_kebab_id, leak, leak_str, rules, ContentError, SourceFile};
+use super::{highlight, is_kebab_id, leak, leak_str, rules, ContentError, SourceFile};
 use crate::{
-    plain_text, reading_minutes, Alignment, Block, Chapter, Embed, Inline, LinkTarget, Section,
+    plain_text, reading_minutes, Alignment, Block, Chapter, CodeNote, Embed, Inline, LinkTarget,
+    Section,
 };
 
 /// A chapter plus what can only be checked once every chapter is known.
@@ -167,12 +168,16 @@ enum Frame {
     List {
         start: Option<u32>,
         items: Vec<&'static [Block]>,
+        /// The line each item starts on.
+        item_lines: Vec<usize>,
     },
     /// A list item: its blocks, plus loose inline content of a tight list.
     Item(Vec<Block>, InlineBuf),
     Code {
         language: &'static str,
         text: String,
+        /// The fence's line.
+        line: usize,
     },
     Table {
         alignments: Vec<Alignment>,
@@ -203,6 +208,18 @@ struct BodyParser<'a> {
     errors: Vec<(usize, String)>,
     words: u32,
     line: usize,
+    /// A code block with line notes, waiting for its numbered list.
+    pending_notes: Option<PendingNotes>,
+}
+
+/// The line-note markers of the code block just read (see [`line_note_markers`]).
+struct PendingNotes {
+    /// The depth of the container holding the block.
+    depth: usize,
+    /// The fence's line.
+    line: usize,
+    /// The marked lines, counted from 0 (marker `<n>` on `lines[n - 1]`).
+    lines: Vec<usize>,
 }
 
 impl<'a> BodyParser<'a> {
@@ -222,6 +239,7 @@ impl<'a> BodyParser<'a> {
             errors: Vec::new(),
             words: 0,
             line: first_line,
+            pending_notes: None,
         }
     }
 
@@ -244,6 +262,7 @@ impl<'a> BodyParser<'a> {
             self.line = self.line_of(range.start);
             self.event(event);
         }
+        self.unanswered_notes();
         for problem in rules::check_ending(&self.root) {
             self.errors.push((self.line, problem));
         }
@@ -310,6 +329,13 @@ impl<'a> BodyParser<'a> {
     }
 
     fn push_block(&mut self, block: Block) {
+        if self
+            .pending_notes
+            .as_ref()
+            .is_some_and(|p| p.depth == self.stack.len())
+        {
+            self.unanswered_notes();
+        }
         match self.stack.last_mut() {
             None => self.root.push(block),
             Some(Frame::Quote(blocks, _)) => blocks.push(block),
@@ -370,8 +396,14 @@ impl<'a> BodyParser<'a> {
             Tag::List(start) => Frame::List {
                 start: start.map(|n| n as u32),
                 items: Vec::new(),
+                item_lines: Vec::new(),
             },
-            Tag::Item => Frame::Item(Vec::new(), InlineBuf::default()),
+            Tag::Item => {
+                if let Some(Frame::List { item_lines, .. }) = self.stack.last_mut() {
+                    item_lines.push(self.line);
+                }
+                Frame::Item(Vec::new(), InlineBuf::default())
+            }
             Tag::CodeBlock(kind) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
@@ -382,9 +414,17 @@ impl<'a> BodyParser<'a> {
                         ""
                     }
                 };
+                if !language.is_empty() && highlight::label(language).is_none() {
+                    let known: Vec<&str> = highlight::LANGUAGES.map(|(fence, _)| fence).to_vec();
+                    self.error(format!(
+                        "unknown code language `{language}` (known: {})",
+                        known.join(", ")
+                    ));
+                }
                 Frame::Code {
                     language,
                     text: String::new(),
+                    line: self.line,
                 }
             }
             Tag::Table(alignments) => Frame::Table {
@@ -454,10 +494,24 @@ impl<'a> BodyParser<'a> {
                 });
             }
             Frame::Quote(blocks, line) => self.end_quote(blocks, line),
-            Frame::List { start, items } => self.push_block(Block::List {
+            Frame::List {
                 start,
-                items: leak(items),
-            }),
+                items,
+                item_lines,
+            } => {
+                let notes_for_code = self
+                    .pending_notes
+                    .as_ref()
+                    .is_some_and(|p| p.depth == self.stack.len());
+                if notes_for_code && start == Some(1) {
+                    self.attach_notes(&items, &item_lines);
+                } else {
+                    self.push_block(Block::List {
+                        start,
+                        items: leak(items),
+                    });
+                }
+            }
             Frame::Item(mut blocks, loose) => {
                 if !loose.is_empty() {
                     blocks.push(Block::Paragraph(leak(loose.finish())));
@@ -467,10 +521,33 @@ impl<'a> BodyParser<'a> {
                     _ => self.error("list item outside a list"),
                 }
             }
-            Frame::Code { language, text } => self.push_block(Block::Code {
+            Frame::Code {
                 language,
-                code: leak_str(text),
-            }),
+                text,
+                line,
+            } => {
+                let (code, lines, out_of_sequence) = line_note_markers(&text);
+                if let Some((index, n)) = out_of_sequence {
+                    self.errors.push((
+                        line + 1 + index,
+                        format!(
+                            "line note `<{n}>` out of sequence: number a block's notes `<1>`, `<2>`, `<3>`… from its first line down"
+                        ),
+                    ));
+                }
+                self.push_block(Block::Code {
+                    language,
+                    code: leak_str(code),
+                    notes: &[],
+                });
+                if !lines.is_empty() {
+                    self.pending_notes = Some(PendingNotes {
+                        depth: self.stack.len(),
+                        line,
+                        lines,
+                    });
+                }
+            }
             Frame::Table {
                 alignments,
                 header,
@@ -509,6 +586,59 @@ impl<'a> BodyParser<'a> {
                 }
             }
             Frame::Rejected => {}
+        }
+    }
+
+    /// The code block before this numbered list had line notes: the list's items are its notes.
+    fn attach_notes(&mut self, items: &[&'static [Block]], item_lines: &[usize]) {
+        let Some(pending) = self.pending_notes.take() else {
+            return;
+        };
+        let mut notes = Vec::new();
+        for (at, item) in items.iter().enumerate() {
+            let item_line = item_lines.get(at).copied().unwrap_or(self.line);
+            let Some(&line) = pending.lines.get(at) else {
+                self.errors.push((
+                    item_line,
+                    format!(
+                        "note {n} has no line marked `<{n}>` in the code block above (line {})",
+                        pending.line,
+                        n = at + 1
+                    ),
+                ));
+                continue;
+            };
+            match item {
+                [Block::Paragraph(text)] => notes.push(CodeNote { line, text }),
+                _ => self
+                    .errors
+                    .push((item_line, "a line note is one short paragraph".into())),
+            }
+        }
+        for n in items.len() + 1..=pending.lines.len() {
+            self.errors.push((
+                pending.line,
+                format!("the line marked `<{n}>` has no note {n} in the list after the block"),
+            ));
+        }
+        let container = match self.stack.last_mut() {
+            None => Some(&mut self.root),
+            Some(Frame::Quote(blocks, _) | Frame::Item(blocks, _)) => Some(blocks),
+            _ => None,
+        };
+        if let Some(Block::Code { notes: slot, .. }) = container.and_then(|b| b.last_mut()) {
+            *slot = leak(notes);
+        }
+    }
+
+    /// A code block's line notes that no numbered list answered.
+    fn unanswered_notes(&mut self) {
+        if let Some(pending) = self.pending_notes.take() {
+            self.errors.push((
+                pending.line,
+                "this code block has line notes (`<1>`…): put their numbered list right after it"
+                    .into(),
+            ));
         }
     }
 
@@ -584,8 +714,132 @@ impl<'a> BodyParser<'a> {
     }
 }
 
+/// Takes the line-note markers out of a code block: a line may end with ` <n>` (space, `<`,
+/// a number, `>`), as AsciiDoc writes callouts; the k-th marker must be `<k>`. Returns the
+/// code without them, the marked lines (from 0; note `n` is on `lines[n - 1]`) and, for a
+/// marker out of sequence, its line (from 0) and number.
+pub(super) fn line_note_markers(code: &str) -> (String, Vec<usize>, Option<(usize, usize)>) {
+    let mut out = String::with_capacity(code.len());
+    let mut lines: Vec<usize> = Vec::new();
+    let mut out_of_sequence = None;
+    for (index, line) in code.split_inclusive('\n').enumerate() {
+        let (text, newline) = match line.strip_suffix('\n') {
+            Some(text) => (text, "\n"),
+            None => (line, ""),
+        };
+        match marker(text) {
+            Some((kept, n)) => {
+                if n != lines.len() + 1 && out_of_sequence.is_none() {
+                    out_of_sequence = Some((index, n));
+                }
+                lines.push(index);
+                out.push_str(kept);
+            }
+            None => out.push_str(text),
+        }
+        out.push_str(newline);
+    }
+    (out, lines, out_of_sequence)
+}
+
+/// `("GET / HTTP/1.1", 1)` for `"GET / HTTP/1.1  <1>"`.
+fn marker(line: &str) -> Option<(&str, usize)> {
+    let trimmed = line.trim_end();
+    let inner = trimmed.strip_suffix('>')?;
+    let open = inner.rfind('<')?;
+    let digits = &inner[open + 1..];
+    let n: usize = digits
+        .parse()
+        .ok()
+        .filter(|n| (1..100).contains(n) && digits.chars().all(|c| c.is_ascii_digit()))?;
+    let kept = &inner[..open];
+    (kept.ends_with([' ', '\t']) || kept.is_empty()).then_some((kept.trim_end(), n))
+}
+
 fn count_words(text: &str) -> u32 {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::build_chapters;
+    use crate::pipeline::tests::chapter;
+    use crate::Block;
+
+    /// The problems of a chapter written as `markdown` (its body starts on line 8).
+    fn problems(markdown: &str) -> Vec<String> {
+        build_chapters(&[chapter("a", 1, markdown)])
+            .expect_err("content should be rejected")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn line_notes_become_the_code_blocks_notes() {
+        let chapters = build_chapters(&[chapter(
+            "a",
+            1,
+            "```sql\nSELECT 1;  <1>\nSELECT 2;\nSELECT 3; <2>\n```\n\n1. One.\n2. Three.\n",
+        )])
+        .expect("valid");
+        let Some(Block::Code { code, notes, .. }) = chapters[0].blocks.first() else {
+            panic!("a code block first");
+        };
+        assert_eq!(*code, "SELECT 1;\nSELECT 2;\nSELECT 3;\n");
+        assert_eq!(notes.iter().map(|n| n.line).collect::<Vec<_>>(), [0, 2]);
+        assert!(!chapters[0]
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { start: Some(1), .. })));
+    }
+
+    #[test]
+    fn a_note_without_its_line_fails_with_the_notes_line() {
+        assert_eq!(
+            problems("```sql\nSELECT 1; <1>\n```\n\n1. One.\n2. Two.\n"),
+            ["content/chapters/a.md:13: note 2 has no line marked `<2>` in the code block above (line 8)"]
+        );
+    }
+
+    #[test]
+    fn a_marked_line_without_its_note_fails() {
+        assert_eq!(
+            problems("```sql\nSELECT 1; <1>\nSELECT 2; <2>\n```\n\n1. One.\n"),
+            ["content/chapters/a.md:8: the line marked `<2>` has no note 2 in the list after the block"]
+        );
+        assert_eq!(
+            problems("```sql\nSELECT 1; <1>\n```\n\nText.\n"),
+            ["content/chapters/a.md:8: this code block has line notes (`<1>`…): put their numbered list right after it"]
+        );
+    }
+
+    #[test]
+    fn markers_out_of_sequence_fail_on_their_line() {
+        assert_eq!(
+            problems("```sql\nSELECT 1; <2>\nSELECT 2; <1>\n```\n\n1. One.\n2. Two.\n"),
+            ["content/chapters/a.md:9: line note `<2>` out of sequence: number a block's notes `<1>`, `<2>`, `<3>`… from its first line down"]
+        );
+    }
+
+    #[test]
+    fn angle_brackets_that_are_code_are_not_markers() {
+        for line in ["if a <1>", "x = a<1>", "List<T>", "<1 >"] {
+            let code = format!("{line}\n");
+            let (kept, lines, _) = super::line_note_markers(&code);
+            let expected_marker = line == "if a <1>";
+            assert_eq!(!lines.is_empty(), expected_marker, "{line}");
+            assert_eq!(kept == code, !expected_marker, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_code_language_the_guide_cannot_label_fails() {
+        assert_eq!(
+            problems("```rust\nfn main() {}\n```\n"),
+            ["content/chapters/a.md:8: unknown code language `rust` (known: bash, console, graphql, http, javascript, json, protobuf, python, sql, text, yaml)"]
+        );
+    }
 }

@@ -7,6 +7,7 @@ mod diagram;
 mod emit;
 mod fairness;
 mod glossary;
+pub mod highlight;
 pub mod html;
 mod markdown;
 mod quiz;

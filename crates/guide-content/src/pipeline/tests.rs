@@ -97,7 +97,8 @@ fn a_valid_chapter_becomes_blocks_sections_and_a_reading_time() {
         b,
         Block::Code {
             language: "sql",
-            code: "SELECT 1;\n"
+            code: "SELECT 1;\n",
+            notes: []
         }
     )));
     assert!(a
