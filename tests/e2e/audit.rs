@@ -130,7 +130,45 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             load(page, "no/such/page").await?;
             "not found"
         }
-        _ => return Ok(None),
+        s if s == n + 11 => {
+            // Halfway down a chapter ("On this page" marking a section), read, then marked
+            // unread by the reader (the confirmation beside the button), a "#" focused.
+            load(page, "chapters/databases").await?;
+            crate::progress::read_to_the_end(page).await?;
+            page.click(".read-toggle").await?;
+            page.wait_for(
+                "document.querySelector('.read-confirmation').textContent !== ''",
+                "the confirmation",
+            )
+            .await?;
+            page.js::<Value>(
+                "window.scrollTo({top: document.documentElement.scrollHeight / 2, behavior: 'instant'});                  document.querySelectorAll('.chapter__body h2 .heading-anchor')[2].focus({preventScroll: true}); return null;",
+            )
+            .await?;
+            page.wait_for(
+                "!!document.querySelector('.toc [aria-current=location]')",
+                "a section marked in view",
+            )
+            .await?;
+            "chapter read, then unread, halfway down"
+        }
+        s if s == n + 12 => {
+            // The phone's header and its menu, with the theme picker at its foot.
+            page.set_viewport(375, 812).await?;
+            load(page, "chapters/databases").await?;
+            page.click(".menu-button").await?;
+            page.wait_for(
+                "document.getElementById('theme-select-menu')?.offsetWidth > 0",
+                "the menu with the theme picker",
+            )
+            .await?;
+            "phone menu"
+        }
+        _ => {
+            // Back to the laptop-sized window the other views were audited in.
+            page.set_viewport(1280, 900).await?;
+            return Ok(None);
+        }
     };
     Ok(Some(name))
 }

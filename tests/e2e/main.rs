@@ -19,6 +19,7 @@ mod offline;
 mod page;
 mod progress;
 mod quiz;
+mod reading;
 mod server;
 
 use std::collections::HashMap;
@@ -94,6 +95,12 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::on_a_phone_check_and_next_stay_within_reach_and_the_question_in_view,
     quiz::order_steps_cannot_move_past_an_end_and_each_move_is_announced,
     quiz::a_saved_attempt_whose_questions_were_all_removed_starts_afresh,
+    reading::on_a_phone_the_header_is_one_compact_row_with_the_quiz,
+    reading::on_a_phone_the_header_hides_on_scroll_down_and_returns_on_scroll_up_or_focus,
+    reading::saving_is_quiet_and_marking_read_is_confirmed_beside_a_neutral_toggle,
+    reading::on_a_wide_screen_on_this_page_stays_in_view_and_marks_the_section,
+    reading::heading_anchors_show_only_on_hover_or_keyboard_focus,
+    reading::the_keyboard_hint_shows_with_a_mouse_and_keyboard,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,
