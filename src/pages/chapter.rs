@@ -135,8 +135,9 @@ fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl Int
                 >
                     {move || if read() { "Mark as unread" } else { "Mark as read" }}
                 </button>
+                // Nothing at all until the reader acts (an empty text would prerender as a space).
                 <p class="read-confirmation" role="status">
-                    {move || confirmation.get()}
+                    {move || Some(confirmation.get()).filter(|text| !text.is_empty())}
                 </p>
             </div>
             <p class="chapter__quiz">

@@ -100,7 +100,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     reading::saving_is_quiet_and_marking_read_is_confirmed_beside_a_neutral_toggle,
     reading::on_a_wide_screen_on_this_page_stays_in_view_and_marks_the_section,
     reading::heading_anchors_show_only_on_hover_or_keyboard_focus,
-    reading::the_keyboard_hint_shows_with_a_mouse_and_keyboard,
+    reading::the_keyboard_hint_shows_without_a_touch_screen,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,
