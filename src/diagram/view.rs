@@ -298,7 +298,9 @@ fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
         .query_selector(".site-header")
         .ok()
         .flatten()
-        .map_or(0.0, |h| h.get_bounding_client_rect().bottom().max(0.0));
+        // Its height, not where it is: on a phone it slides away while the page scrolls down
+        // and comes back when it scrolls up, over whatever sits in its place.
+        .map_or(0.0, |h| h.get_bounding_client_rect().height());
     let bottom = root
         .query_selector(".diagram-sheet")
         .ok()
