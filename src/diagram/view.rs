@@ -249,8 +249,14 @@ pub fn DiagramExplorer(
                 fallback=move || view! { <DiagramList stack heading_level /> }.into_any()
             >
                 {view! {
+                    // One hint per way of using it; the stylesheet shows (and gives screen
+                    // readers) the ones that fit the device's input, already in the prerender.
                     <p class="diagram-help">
-                        "Press Next to follow the request step by step. Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
+                        "Press Next to follow the request step by step. "
+                        <span class="hint hint--touch">"Tap a part to see what it does."</span>
+                        <span class="hint hint--keyboard">
+                            "Select a part to see what it does. With the keyboard: Tab to the drawing, arrow keys move between the parts (along the lines on a wide screen), Enter opens a part, Escape closes it."
+                        </span>
                     </p>
                     <div class="diagram-canvas">
                         <DiagramSvg d stack selected focused current_step layout open />
@@ -292,7 +298,9 @@ fn keep_in_view(root: &web_sys::HtmlDivElement, node: &str) {
         .query_selector(".site-header")
         .ok()
         .flatten()
-        .map_or(0.0, |h| h.get_bounding_client_rect().bottom().max(0.0));
+        // Its height, not where it is: on a phone it slides away while the page scrolls down
+        // and comes back when it scrolls up, over whatever sits in its place.
+        .map_or(0.0, |h| h.get_bounding_client_rect().height());
     let bottom = root
         .query_selector(".diagram-sheet")
         .ok()

@@ -1,10 +1,11 @@
-//! One chapter: title, contents, body, previous/next links.
+//! One chapter: title, contents ("On this page", which marks the section in view), body, the
+//! read toggle with its confirmation, previous/next links.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsCast;
 
-use crate::content::{self, chapters, Chapter};
+use crate::content::{self, chapters, Chapter, Section};
 use crate::pages::chapter_body::ChapterBody;
 use crate::progress::model::ChapterState;
 use crate::progress::store::{use_progress, use_progress_store};
@@ -30,8 +31,10 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
     // Once the reader uses the toggle, their choice stands: reaching the end no longer marks
     // the chapter read during this visit.
     let toggled = StoredValue::new(false);
+    // The section in view, marked in "On this page": none until the page is read on screen.
+    let in_view = RwSignal::new(None::<&'static str>);
     if !crate::PRERENDERING {
-        use_reading_tracker(chapter, toggled);
+        use_reading_tracker(chapter, toggled, in_view);
     }
     view! {
         <PageMeta title=Some(chapter.title.to_string()) description=chapter.summary.to_string() />
@@ -54,7 +57,10 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
                         .map(|s| {
                             view! {
                                 <li>
-                                    <a href=href(Page::Chapter { id: chapter.id, section: Some(s.id) })>
+                                    <a
+                                        href=href(Page::Chapter { id: chapter.id, section: Some(s.id) })
+                                        aria-current=move || (in_view.get() == Some(s.id)).then_some("location")
+                                    >
                                         {s.title}
                                     </a>
                                 </li>
@@ -90,33 +96,50 @@ fn ChapterView(chapter: &'static Chapter) -> impl IntoView {
 }
 
 /// "Mark as read / unread" at the end of the chapter (the end also marks it read by itself).
+/// The state shows as "✓ Read"; the button stays neutral (undoing is no success), and what the
+/// reader did is confirmed beside it, politely, once.
 #[component]
 fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl IntoView {
     let store = use_progress_store();
     let progress = use_progress();
+    let saves = store.saves();
     let read = move || progress.with(|p| p.chapter_state(chapter.id) == ChapterState::Read);
+    let confirmation = RwSignal::new("");
+    let on_click = move |_| {
+        toggled.set_value(true);
+        let mark_read = !read();
+        let saves_before = saves.get_untracked();
+        store.set_read(chapter.id, mark_read);
+        confirmation.set(confirmation_text(
+            mark_read,
+            saves.get_untracked() != saves_before,
+        ));
+    };
     view! {
         <section class="chapter__end" aria-label="Your progress in this chapter">
-            <p class="chapter__end-status" aria-live="polite">
+            <p class="chapter__end-status">
                 {move || {
                     if read() {
-                        "✓ You have read this chapter."
+                        view! { <strong class="read-state">"✓ Read"</strong> }.into_any()
                     } else {
-                        "Reach the end or use the button to mark this chapter as read."
+                        "Reach the end or use the button to mark this chapter as read.".into_any()
                     }
                 }}
             </p>
-            <button
-                type="button"
-                class="button read-toggle"
-                aria-pressed=move || read().to_string()
-                on:click=move |_| {
-                    toggled.set_value(true);
-                    store.set_read(chapter.id, !read());
-                }
-            >
-                {move || if read() { "Mark as unread" } else { "Mark as read" }}
-            </button>
+            <div class="chapter__end-actions">
+                <button
+                    type="button"
+                    class="button read-toggle"
+                    aria-pressed=move || read().to_string()
+                    on:click=on_click
+                >
+                    {move || if read() { "Mark as unread" } else { "Mark as read" }}
+                </button>
+                // Nothing at all until the reader acts (an empty text would prerender as a space).
+                <p class="read-confirmation" role="status">
+                    {move || Some(confirmation.get()).filter(|text| !text.is_empty())}
+                </p>
+            </div>
             <p class="chapter__quiz">
                 <a class="button button--primary" href=href(Page::Quiz { key: chapter.id })>
                     {format!(
@@ -129,9 +152,25 @@ fn ReadToggle(chapter: &'static Chapter, toggled: StoredValue<bool>) -> impl Int
     }
 }
 
+/// What the read toggle says after the reader used it.
+fn confirmation_text(read: bool, saved: bool) -> &'static str {
+    match (read, saved) {
+        (true, true) => "Marked as read. Saved in this browser.",
+        (false, true) => "Marked as unread. Saved in this browser.",
+        (true, false) => "Marked as read for this visit.",
+        (false, false) => "Marked as unread for this visit.",
+    }
+}
+
 /// Records reading progress while this chapter is on screen: opening it, the section the
 /// reader has reached (for "Continue where you left off"), and reaching the end (read).
-fn use_reading_tracker(chapter: &'static Chapter, toggled: StoredValue<bool>) {
+/// `in_view` follows the section in view as the reader scrolls (a view signal, for "On this
+/// page").
+fn use_reading_tracker(
+    chapter: &'static Chapter,
+    toggled: StoredValue<bool>,
+    in_view: RwSignal<Option<&'static str>>,
+) {
     let store = use_progress_store();
     let progress = use_progress();
     let hash = use_location().hash.get_untracked();
@@ -143,12 +182,27 @@ fn use_reading_tracker(chapter: &'static Chapter, toggled: StoredValue<bool>) {
     // effect reads nothing reactive, so it runs once, after mounting (and never while
     // rendering on a server).
     Effect::new(move |_| store.open_chapter(chapter.id, deep_link));
+    // Where the page opened (a deep link, a kept scroll position), once it is on screen: this
+    // effect only reads the page and sets the view's mark.
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            let _ = in_view.try_set(toc_section_in_view(chapter));
+        })
+    });
     let last_section = StoredValue::new(deep_link);
     let end_reached = StoredValue::new(false);
     let frame_pending = StoredValue::new(false);
 
     let check = move || {
         frame_pending.set_value(false);
+        let toc_section = toc_section_in_view(chapter);
+        // The view may be gone by the time the frame comes.
+        if in_view
+            .try_get_untracked()
+            .is_some_and(|shown| shown != toc_section)
+        {
+            let _ = in_view.try_set(toc_section);
+        }
         if let Some(section) = section_in_view(chapter) {
             if last_section.get_value() != Some(section) {
                 last_section.set_value(Some(section));
@@ -176,12 +230,21 @@ fn use_reading_tracker(chapter: &'static Chapter, toggled: StoredValue<bool>) {
 
 /// The last section heading that has scrolled into the top part of the window.
 fn section_in_view(chapter: &'static Chapter) -> Option<&'static str> {
+    last_heading_above_fold(chapter.sections.iter())
+}
+
+/// The last of "On this page"'s sections (the `##` ones) whose heading has scrolled into the
+/// top part of the window.
+fn toc_section_in_view(chapter: &'static Chapter) -> Option<&'static str> {
+    last_heading_above_fold(chapter.sections.iter().filter(|s| s.level == 2))
+}
+
+fn last_heading_above_fold<'a>(
+    mut sections: impl DoubleEndedIterator<Item = &'a Section>,
+) -> Option<&'static str> {
     let limit = window().inner_height().ok()?.as_f64()? * 0.35;
-    chapter
-        .sections
-        .iter()
-        .rev()
-        .find(|s| {
+    sections
+        .rfind(|s| {
             document()
                 .get_element_by_id(s.id)
                 .is_some_and(|el| el.get_bounding_client_rect().top() <= limit)

@@ -36,7 +36,7 @@ pub const BACKUP_KEY: &str = "backend-guide:progress:backup";
 #[derive(Clone, Copy)]
 pub struct ProgressStore {
     progress: RwSignal<Progress>,
-    /// Counts successful saves, for the "Saved" indicator.
+    /// Counts successful saves (the read toggle confirms with it that its change was saved).
     saves: RwSignal<u32>,
     notice: RwSignal<Option<StorageNotice>>,
     /// False when writing would destroy something (newer data, or data we could not back up).
@@ -60,7 +60,7 @@ impl ProgressStore {
         store
     }
 
-    /// Counts successful saves, for the "Saved" indicator.
+    /// Counts successful saves (the read toggle confirms with it that its change was saved).
     pub fn saves(&self) -> ReadSignal<u32> {
         self.saves.read_only()
     }

@@ -1,4 +1,5 @@
-//! The chapter navigation: a sidebar on wide screens, a disclosure menu on narrow ones.
+//! The chapter navigation: a sidebar on wide screens, a disclosure menu on narrow ones (where
+//! it also holds the theme picker, which the compact header has no room for).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -7,6 +8,7 @@ use crate::content::chapters;
 use crate::progress::store::use_progress;
 use crate::routes::{href, Page};
 use crate::ui::chapter_state_mark::ChapterStateMark;
+use crate::ui::theme_picker::ThemePicker;
 
 /// `open` only matters on narrow screens (CSS shows the sidebar regardless on wide ones).
 #[component]
@@ -57,6 +59,7 @@ pub fn ChapterNav(#[prop(into)] open: Signal<bool>) -> impl IntoView {
                     </a>
                 </li>
             </ul>
+            <ThemePicker id="theme-select-menu" place="menu" />
         </nav>
     }
 }

@@ -1,4 +1,6 @@
-//! The non-blocking notice about storage problems, and the small "Saved" indicator.
+//! The non-blocking notice about storage problems. Saving itself is quiet: progress is saved
+//! on every change without a word, and only what the reader did is confirmed, where they did it
+//! (the chapter's read toggle).
 
 use leptos::prelude::*;
 
@@ -23,35 +25,5 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// "Saved" for a moment after each successful save.
-#[component]
-pub fn SavedIndicator() -> impl IntoView {
-    let store = use_progress_store();
-    let saves = store.saves();
-    let (visible, set_visible) = signal(false);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |previous: Option<u32>| {
-        let count = saves.get();
-        if previous.is_some_and(|p| p != count) {
-            set_visible.set(true);
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
-            let handle = set_timeout_with_handle(
-                move || set_visible.set(false),
-                std::time::Duration::from_millis(2000),
-            )
-            .ok();
-            timer.set_value(handle);
-        }
-        count
-    });
-    view! {
-        <span class="saved-indicator" class:is-visible=move || visible.get() aria-hidden="true">
-            "✓ Saved"
-        </span>
     }
 }

@@ -130,7 +130,44 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             load(page, "no/such/page").await?;
             "not found"
         }
-        _ => return Ok(None),
+        s if s == n + 11 => {
+            // Halfway down a chapter ("On this page" marking a section), after the reader
+            // used the read toggle (its confirmation beside it), a "#" focused.
+            load(page, "chapters/databases").await?;
+            page.click(".read-toggle").await?;
+            page.wait_for(
+                "document.querySelector('.read-confirmation').textContent !== ''",
+                "the confirmation",
+            )
+            .await?;
+            page.js::<Value>(
+                "window.scrollTo({top: document.documentElement.scrollHeight / 2, behavior: 'instant'});                  document.querySelectorAll('.chapter__body h2 .heading-anchor')[2].focus({preventScroll: true}); return null;",
+            )
+            .await?;
+            page.wait_for(
+                "!!document.querySelector('.toc [aria-current=location]')",
+                "a section marked in view",
+            )
+            .await?;
+            "chapter after the read toggle, halfway down"
+        }
+        s if s == n + 12 => {
+            // The phone's header and its menu, with the theme picker at its foot.
+            page.set_viewport(375, 812).await?;
+            load(page, "chapters/databases").await?;
+            page.click(".menu-button").await?;
+            page.wait_for(
+                "document.getElementById('theme-select-menu')?.offsetWidth > 0",
+                "the menu with the theme picker",
+            )
+            .await?;
+            "phone menu"
+        }
+        _ => {
+            // Back to the laptop-sized window the other views were audited in.
+            page.set_viewport(1280, 900).await?;
+            return Ok(None);
+        }
     };
     Ok(Some(name))
 }

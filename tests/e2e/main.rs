@@ -20,6 +20,7 @@ mod offline;
 mod page;
 mod progress;
 mod quiz;
+mod reading;
 mod server;
 
 use std::collections::HashMap;
@@ -103,6 +104,12 @@ const TESTS: &[(&str, TestFn)] = tests![
     code_and_tables::a_code_block_is_copied_by_keyboard_exactly,
     code_and_tables::line_notes_are_linked_from_their_lines,
     code_and_tables::a_chapter_with_code_notes_and_tables_passes_axe_on_a_phone,
+    reading::on_a_phone_the_header_is_one_compact_row_with_the_quiz,
+    reading::on_a_phone_the_header_hides_on_scroll_down_and_returns_on_scroll_up_or_focus,
+    reading::saving_is_quiet_and_marking_read_is_confirmed_beside_a_neutral_toggle,
+    reading::on_a_wide_screen_on_this_page_stays_in_view_and_marks_the_section,
+    reading::heading_anchors_show_only_on_hover_or_keyboard_focus,
+    reading::the_keyboard_hint_shows_without_a_touch_screen,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

@@ -100,8 +100,8 @@ pub async fn reading_to_the_end_marks_a_chapter_read_and_up_next_follows_it(
     );
     read_to_the_end(page).await?;
     page.wait_for(
-        "document.querySelector('.saved-indicator')?.classList.contains('is-visible')",
-        "the Saved indicator",
+        "document.querySelector('.chapter__end-status')?.textContent.includes('✓ Read')",
+        "the chapter's end to show it read",
     )
     .await?;
     wait_state(page, "databases", "read").await?;
