@@ -1,5 +1,7 @@
 #!/bin/sh
 # Trunk post_build hook: runs in the project folder with the finished site in $TRUNK_STAGING_DIR.
+# 0. The wasm split into the main module and the chunks the quiz, diagram and progress pages
+#    load when they open (scripts/split-wasm.sh): first, before anything hashes or lists files.
 # 1. Every route is prerendered by the app's own components (src/bin/prerender.rs, feature
 #    `ssr`, built natively): index.html (home), chapters/<id>.html, diagram.html, quiz.html,
 #    quiz/<key>.html, progress.html — GitHub Pages serves `/x` from `x.html` with status 200 —
@@ -11,6 +13,7 @@
 # 3. The service worker's precache list and version, from the final files (scripts/precache.sh).
 set -eu
 site=$TRUNK_STAGING_DIR
+sh "$(dirname "$0")/split-wasm.sh" "$site"
 cargo run --offline --quiet --no-default-features --features ssr --bin prerender -- \
   "$site" content "${TRUNK_PUBLIC_URL:-/backend-guide/}"
 cargo run --offline --quiet -p guide-content --features pipeline --example csp -- "$site"
