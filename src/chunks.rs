@@ -47,23 +47,27 @@ impl Chunk {
         }
     }
 
-    /// Loads the chunk (at once if it is loaded already). Failures are not remembered: a later
-    /// call tries again.
+    /// Loads the chunk (at once if it is loaded already) for each of its split functions (each
+    /// has a loader of its own; the module itself is fetched once). Failures are not
+    /// remembered: a later call tries again.
     pub async fn load(self) -> Result<(), SplitLoaderError> {
         match self {
-            Chunk::Quiz => preload_quiz().await,
+            Chunk::Quiz => {
+                preload_quiz_hub().await?;
+                preload_quiz().await
+            }
             Chunk::Diagram => preload_diagram().await,
             Chunk::Progress => preload_progress().await,
         }
     }
 }
 
-#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz))]
+#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_hub))]
 fn quiz_hub_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <QuizHubPage /> }.into_any())
 }
 
-#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz))]
 fn quiz_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <QuizPage /> }.into_any())
 }
