@@ -8,6 +8,7 @@
 #    and 404.html ("Page not found"), which GitHub Pages sends for any other path with status
 #    404. The text is painted before the wasm has loaded and read without JavaScript; the app
 #    mounts over it. Also chapter-bodies/<id>.html, which the app fetches to open a chapter.
+# 1b. Each page preloads the chunks it needs (scripts/preload-chunks.sh), before the CSP hashes.
 # 2. Every page gets the Content-Security-Policy, with the hashes of its inline scripts as they
 #    are now (crates/guide-content/examples/csp.rs).
 # 3. The service worker's precache list and version, from the final files (scripts/precache.sh).
@@ -16,5 +17,6 @@ site=$TRUNK_STAGING_DIR
 sh "$(dirname "$0")/split-wasm.sh" "$site"
 cargo run --offline --quiet --no-default-features --features ssr --bin prerender -- \
   "$site" content "${TRUNK_PUBLIC_URL:-/backend-guide/}"
+sh "$(dirname "$0")/preload-chunks.sh" "$site" "${TRUNK_PUBLIC_URL:-/backend-guide/}"
 cargo run --offline --quiet -p guide-content --features pipeline --example csp -- "$site"
 sh "$(dirname "$0")/precache.sh" "$site"
