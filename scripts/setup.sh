@@ -13,6 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14       # 0.22 needs rustc 1.96
+# The wasm splitter (scripts/split-wasm.sh): the CLI of the crate whose runtime half,
+# wasm_split_helpers 0.2.x, Leptos's `wasm_split` uses (Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 GECKODRIVER_VERSION=0.37.1
 MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
@@ -46,6 +49,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   say "installing wasm-bindgen-cli $wasm_bindgen_version"
   # No --locked: the registry lacks one of its locked dependency versions.
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+# --- wasm-split-cli: splits the wasm into the main module and the pages' chunks -----------
+if ! [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/wasm-split-cli" ] ||
+  ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary --force
 fi
 
 # --- npm tools: wasm-opt from npm binaryen (Debian's binaryen 108 produced broken wasm); for

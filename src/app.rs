@@ -1,18 +1,13 @@
-//! The root component: meta context, router (with the base path) and the routes.
+//! The root component: meta context, router (with the base path) and the routes. The quiz,
+//! diagram and progress pages come from their own wasm chunks (`chunks`).
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{
-    chapter::ChapterPage,
-    diagram::DiagramPage,
-    home::HomePage,
-    not_found::NotFoundPage,
-    progress::ProgressPage,
-    quiz::{QuizHubPage, QuizPage},
-};
+use crate::chunks::{LazyDiagramPage, LazyProgressPage, LazyQuizHubPage, LazyQuizPage};
+use crate::pages::{chapter::ChapterPage, home::HomePage, not_found::NotFoundPage};
 use crate::progress::store::ProgressStore;
 use crate::routes::router_base;
 use crate::ui::layout::Layout;
@@ -28,10 +23,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/chapters/:id") view=ChapterPage />
-                    <Route path=path!("/progress") view=ProgressPage />
-                    <Route path=path!("/diagram") view=DiagramPage />
-                    <Route path=path!("/quiz") view=QuizHubPage />
-                    <Route path=path!("/quiz/:key") view=QuizPage />
+                    <Route path=path!("/progress") view=LazyProgressPage />
+                    <Route path=path!("/diagram") view=LazyDiagramPage />
+                    <Route path=path!("/quiz") view=LazyQuizHubPage />
+                    <Route path=path!("/quiz/:key") view=LazyQuizPage />
                 </Routes>
             </Layout>
         </Router>

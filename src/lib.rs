@@ -4,6 +4,7 @@
 //! tested on the host; `app`, `ui` and `pages` are thin views over them.
 
 pub mod app;
+pub mod chunks;
 pub mod clock;
 pub mod content;
 pub mod diagram;
@@ -32,6 +33,26 @@ pub const PRERENDERING: bool = cfg!(feature = "ssr");
 /// keeping the reader's scroll position in it.
 pub fn start() {
     fatal_error::install_panic_hook();
+    chunks::preload_on_intent();
+    // A page whose code is in a chunk (the quiz, the diagram, the progress page) waits for it,
+    // so the app draws the same page as the prerendered one; a chunk that cannot load is shown
+    // by the page itself (a message and "Try again").
+    match current_chunk() {
+        Some(chunk) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = chunk.load().await;
+            start_mounting();
+        }),
+        None => start_mounting(),
+    }
+}
+
+/// The chunk the page at the window's URL needs, if any.
+fn current_chunk() -> Option<chunks::Chunk> {
+    let path = leptos::prelude::window().location().pathname().ok()?;
+    chunks::Chunk::for_path(path.strip_prefix(&routes::router_base())?)
+}
+
+fn start_mounting() {
     let document = leptos::prelude::document();
     let Some(root) = document.get_element_by_id("app") else {
         leptos::mount::mount_to_body(app::App);

@@ -323,8 +323,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// feedback and results, about +13 KB gzip of wasm), the diagram's (issue 14: four new parts,
 /// six traces with a message per step and per stack, the phone layout and trace sheet, about
 /// +24 KB) and every route prerendered (issue 13: WebKit's `sw.js` lists 21 more pages, +3 KB).
-/// Issue 19 splits the wasm so each page loads only its own code.
-const FIRST_LOAD_BUDGET: f64 = 425.0;
+/// 425 → 385 KB with issue 19: the quiz, diagram and progress pages' code split into wasm chunks
+/// that home and chapter pages do not load (measured 358–371 KB: the main module is 336–341 KB
+/// gzip, most of it the Leptos runtime, the chapter and diagram views and the static data — the
+/// question bank and the diagram stay in the main module's data).
+const FIRST_LOAD_BUDGET: f64 = 385.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

@@ -499,3 +499,60 @@ pub async fn a_trap_after_the_start_shows_the_error_panel(page: &Page) -> TestRe
     .await?;
     page.wait_for_view().await
 }
+
+// --- Chunks that cannot load -------------------------------------------------------------------
+
+/// Makes the page's own fetches of the wasm chunks (the quiz's, the diagram's, the progress
+/// page's: `<stem>_split_<name>.wasm`, `<stem>_chunk_<n>.wasm`) fail as a dropped connection
+/// does, while `window.__chunksBlocked` is true.
+const BLOCK_CHUNKS: &str = "window.__chunksBlocked = true; var realFetch = window.fetch; \
+     window.fetch = function (input, init) { \
+       var url = String((input && input.url) || input); \
+       if (window.__chunksBlocked && /_(split|chunk)_[^/]*\\.wasm$/.test(url)) \
+         return Promise.reject(new TypeError('Failed to fetch (blocked by the test)')); \
+       return realFetch.call(this, input, init); };";
+
+/// The page shows that its code could not be loaded, with "Try again", inside the running app
+/// (no error panel, no start-up note, nothing uncaught); once the chunk can be fetched, "Try
+/// again" opens the page with the `h1` `opened`.
+async fn chunk_failure_then_retry(on: &Page, opened: &str) -> TestResult {
+    on.wait_for(
+        "document.querySelector('#app .chunk-failed h1') && document.querySelector('#app .chunk-failed button')",
+        "the message that the page's code could not be loaded",
+    )
+    .await?;
+    let state: Value = on
+        .js("return [document.documentElement.dataset.app, document.getElementById('fatal-error').hidden, \
+             !document.querySelector('#app-unavailable > div'), window.__guideErrors.map(String), \
+             document.querySelector('#app .chunk-failed').getAttribute('role')];")
+        .await?;
+    ensure!(
+        state[0] == "running"
+            && state[1] == true
+            && state[2] == true
+            && state[3] == serde_json::json!([])
+            && state[4] == "alert",
+        "the app runs on, with the message announced, no panel, no note, nothing uncaught: {state}"
+    );
+    on.js::<Value>("window.__chunksBlocked = false; return null;")
+        .await?;
+    on.click("#app .chunk-failed button").await?;
+    on.wait_for_h1(opened).await
+}
+
+/// A page whose code cannot be fetched (offline before the service worker has cached it, a
+/// flaky connection) says so and offers "Try again", never a panic or a blank page: when a
+/// link in the app leads there, and on a deep link; "Try again" works once the network does.
+pub async fn a_chunk_that_cannot_load_gives_a_message_and_a_retry(page: &Page) -> TestResult {
+    let (_server, on) = serve(page, Some(BLOCK_CHUNKS.to_string()), WasmAnswer::Whole)?;
+    on.open("").await?;
+    // A link in the app (the router takes the click): no page load, the chunk is fetched now.
+    on.js::<Value>("document.querySelector('#app a[href$=\"/quiz\"]').click(); return null;")
+        .await?;
+    chunk_failure_then_retry(&on, "Quiz yourself").await?;
+    on.client
+        .goto(&format!("{}diagram", on.site_url))
+        .await
+        .map_err(|e| format!("cannot load the diagram page: {e}"))?;
+    chunk_failure_then_retry(&on, "Frontend and backend, part by part").await
+}

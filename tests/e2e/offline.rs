@@ -149,6 +149,18 @@ pub async fn after_one_visit_the_guide_works_with_the_server_gone(page: &Page) -
     )
     .await?;
 
+    // The pages whose code is in a wasm chunk (src/chunks.rs), opened by a fresh load: the
+    // service worker precached their chunks, so the app renders each page, not "This page
+    // couldn't be loaded".
+    for (path, h1) in [
+        ("diagram", "Frontend and backend, part by part"),
+        ("quiz", "Quiz yourself"),
+        ("quiz/apis", "Quiz: APIs: how programs talk to the backend"),
+    ] {
+        site.open(path).await?;
+        ensure_rendered(&site, h1).await?;
+    }
+
     site.open("no/such/page").await?;
     ensure_rendered(&site, "Page not found").await?;
     // Every route's own prerendered page answers its navigation (read here in a frame that runs

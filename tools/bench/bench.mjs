@@ -64,6 +64,7 @@ const report = {
   latency: null,
   offline_reload: null,
   repeat_visit: null,
+  ready: null,
   ratios: null,
 };
 
@@ -82,6 +83,7 @@ const sections = [
   ["latency", measureLatency, 240],
   ["offline_reload", measureOffline, 180],
   ["repeat_visit", measureRepeatVisit, 300],
+  ["ready", measureReady, 300],
 ];
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
 for (const [name, fn, deadline] of sections) {
@@ -606,6 +608,102 @@ async function quizTrials(base) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Time until a page answers (issue 19): a first visit (fresh context, no service worker) on a
+// throttled phone profile — Lighthouse's "slow 4G" (562.5 ms RTT, 1.47 Mbit/s down, 675 kbit/s
+// up) and 4× CPU slowdown, through the DevTools protocol — from navigation start until the
+// diagram has answered a click on a part (its panel's heading painted), and until a quiz answer
+// has been checked (the feedback painted). With the wasm split, both include loading the page's
+// chunk.
+
+// BENCH_READY_TRIALS: first visits per row (default 3).
+function readyTrials() {
+  return Number(process.env.BENCH_READY_TRIALS || 3);
+}
+
+async function throttledPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1474.56 * 1024) / 8,
+    uploadThroughput: (675 * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  return page;
+}
+
+// performance.now() (from navigation start) at the animation frame after `condition` holds.
+async function paintedAt(page, condition) {
+  await page.waitForFunction(condition, null, { timeout: 60000 });
+  return page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(performance.now()))));
+}
+
+async function diagramReady(base) {
+  const context = await newContext();
+  try {
+    const page = await throttledPage(context);
+    await page.goto(base + "diagram", { timeout: 60000 });
+    const node = 'svg g[role="button"][data-node]';
+    await page.waitForSelector(`html[data-app=running] ${node}`, { timeout: 60000 });
+    await page.click(node);
+    return await paintedAt(page, () => {
+      const title = document.getElementById("diagram-panel-title");
+      return title !== null && title.textContent.trim() !== "";
+    });
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function quizReady(base) {
+  const context = await newContext();
+  try {
+    const page = await throttledPage(context);
+    await page.goto(base + `quiz/${CHAPTER}`, { timeout: 60000 });
+    await page.waitForSelector("html[data-app=running] #quiz-start", { timeout: 60000 });
+    await page.click("#quiz-start");
+    const answer = page.locator('input[name="quiz-answer"]').first();
+    await answer.waitFor({ state: "attached", timeout: 60000 });
+    await answer.check({ force: true });
+    await page.click("#quiz-check");
+    return await paintedAt(page, () => {
+      const f = document.getElementById("quiz-feedback");
+      return f !== null && f.textContent.trim() !== "";
+    });
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function measureReady() {
+  const out = {
+    note:
+      `median of ${readyTrials()} first visits in headless Chromium, slow 4G + 4× CPU (DevTools ` +
+      "protocol), from navigation start",
+  };
+  const server = await startServer(site);
+  try {
+    for (const [name, fn] of [
+      ["diagram_answers_a_click", diagramReady],
+      ["quiz_answer_checked", quizReady],
+    ]) {
+      try {
+        const times = [];
+        for (let i = 0; i < readyTrials(); i++) times.push(await fn(server.url));
+        out[name] = stats(times, {});
+      } catch (e) {
+        out[name] = { error: oneLine(e) };
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Offline reload: a chapter, service worker in control, server stopped, reload → h1 painted.
 
 async function measureOffline() {
@@ -663,21 +761,8 @@ async function measureOffline() {
 // Repeat visit: a chapter on a throttled phone profile, first visit (nothing cached) and then
 // again with the service worker in control. From navigation start to the first animation frame
 // with the chapter's h1 (what the reader sees) and to `<html data-app=running>` (the app took
-// over). Throttling as Lighthouse's mobile preset applies it in DevTools: slow 4G (562.5 ms RTT,
-// 1.47 Mbit/s down, 675 kbit/s up) and a 4× slower CPU; responses from the service worker's
+// over). Throttled as the rows above (`throttledPage`); responses from the service worker's
 // cache do not cross the throttled network.
-
-async function throttle(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 562.5,
-    downloadThroughput: (1474.56 * 1024) / 8,
-    uploadThroughput: (675 * 1024) / 8,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-}
 
 // Records, from before the page's first byte, when the chapter's h1 was first painted and when
 // the app ran, and whether any other h1 was painted first.
@@ -717,8 +802,7 @@ async function measureRepeatVisit() {
     for (let i = 0; i < OFFLINE_TRIALS; i++) {
       const context = await newContext();
       try {
-        const page = await context.newPage();
-        await throttle(page);
+        const page = await throttledPage(context);
         const title = chapterTitle();
         await page.addInitScript(watchLoad, title);
         const url = server.url + `chapters/${CHAPTER}`;
@@ -954,6 +1038,26 @@ function printTable() {
           label,
           ms1(v.median_ms),
           `n=${v.n} · p90 ${ms1(v.p90_ms)} · min ${ms1(v.min_ms)} · max ${ms1(v.max_ms)}`,
+        ]);
+    }
+  }
+
+  // Time until a page answers, throttled (issue 19)
+  const ready = report.ready;
+  if (!ready || ready.error) err("ready (throttled)", "diagram, quiz", ready?.error ?? "not run");
+  else {
+    for (const [key, label] of [
+      ["diagram_answers_a_click", "time until the diagram answers a click"],
+      ["quiz_answer_checked", "time until a quiz answer can be checked"],
+    ]) {
+      const v = ready[key];
+      if (!v || v.error) err("ready (throttled, median)", label, v?.error ?? "not run");
+      else
+        rows.push([
+          "ready (throttled, median)",
+          label,
+          ms1(v.median_ms),
+          `n=${v.n} · min ${ms1(v.min_ms)} · max ${ms1(v.max_ms)} (slow 4G, 4× CPU, from navigation start)`,
         ]);
     }
   }

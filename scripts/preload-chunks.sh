@@ -1,0 +1,59 @@
+#!/bin/sh
+# Usage: scripts/preload-chunks.sh SITE_DIR PUBLIC_URL   (the post-build hook, after prerender)
+#
+# Lets the pages fetch their wasm chunks alongside the main module instead of after it (one
+# round trip less on a slow connection): every page preloads the chunks' link file
+# (<stem>_split.js, imported by the glue); the quiz pages (quiz.html, quiz/*.html), diagram.html
+# and progress.html also preload their own chunk and the shared chunks it needs, as the link
+# file names them (a "/* progress, quiz */" comment above each shared chunk). Home and chapter
+# pages preload no chunk. Re-runnable: a page that has the links is left alone.
+set -eu
+
+site=${1:?usage: $0 SITE_DIR PUBLIC_URL}
+base=${2:?usage: $0 SITE_DIR PUBLIC_URL}
+link=$(cd "$site" && ls backend-guide-*_split.js)
+stem=${link%_split.js}
+
+# The chunk files a split module needs: its own and each shared chunk whose comment names it.
+files_for() {
+  echo "${stem}_split_$1.wasm"
+  awk -v name="$1" -v stem="$stem" '
+    /^\/\* .* \*\/$/ { names = $0; next }
+    /^const __chunk_[0-9]+ = / {
+      if (index(names " ", " " name ",") || index(names, " " name " ")) {
+        sub(/^__/, "", $2); print stem "_" $2 ".wasm"
+      }
+    }
+    { names = "" }
+  ' "$site/$link"
+}
+
+# Adds `tags` before </head> of a page, once.
+add_to_head() {
+  page=$1 tags=$2
+  grep -q 'data-chunk' "$page" && return 0
+  TAGS="$tags" awk '!done && /<\/head>/ { sub(/<\/head>/, ENVIRON["TAGS"] "</head>"); done = 1 } { print }' \
+    "$page" >"$page.tmp" && mv "$page.tmp" "$page"
+}
+
+preloads() {
+  tags="<link rel=\"modulepreload\" crossorigin href=\"$base$link\" data-chunk>"
+  for module in "$@"; do
+    for file in $(files_for "$module"); do
+      [ -f "$site/$file" ] || { echo "preload-chunks: $file is missing" >&2; exit 1; }
+      tags="$tags<link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" crossorigin href=\"$base$file\" data-chunk>"
+    done
+  done
+  printf '%s' "$tags"
+}
+
+for page in $(cd "$site" && find . -name '*.html' ! -path './chapter-bodies/*' | sed 's|^\./||'); do
+  case "$page" in
+    quiz.html | quiz/*.html) tags=$(preloads quiz) ;;
+    diagram.html) tags=$(preloads diagram) ;;
+    progress.html) tags=$(preloads progress) ;;
+    *) tags=$(preloads) ;;
+  esac
+  add_to_head "$site/$page" "$tags"
+done
+echo "preload-chunks: $(grep -l 'data-chunk' "$site"/*.html "$site"/*/*.html 2>/dev/null | wc -l) pages" >&2

@@ -1,0 +1,265 @@
+//! The pages whose code loads when they open: the quiz (`/quiz`, `/quiz/<key>`), the diagram
+//! (`/diagram`) and the progress page with export and import (`/progress`) each live in a wasm
+//! chunk of their own (`split_<chunk>.wasm`, cut out of the app by the post-build hook,
+//! `scripts/split-wasm.sh`), so home and chapter pages load only the main module.
+//!
+//! Each split point is a `fallible` `wasm_split` function: a chunk that cannot load (offline
+//! before the service worker has cached it, a flaky connection, a tab older than the deployed
+//! files) gives [`Load::Failed`] — a message and "Try again" — never a panic. A chunk is loaded
+//! before the app mounts over a page that needs it (`src/lib.rs`), when a link to it is hovered
+//! or focused ([`preload_on_intent`]), or when its page opens. Natively (the prerenderer, host
+//! tests) the functions are called directly: nothing to load, the page renders at once.
+
+use std::future::Future;
+use std::pin::{pin, Pin};
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use crate::pages::{
+    diagram::DiagramPage,
+    progress::ProgressPage,
+    quiz::{QuizHubPage, QuizPage},
+};
+
+/// A wasm chunk loaded on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chunk {
+    Quiz,
+    Diagram,
+    Progress,
+}
+
+impl Chunk {
+    /// The chunk a page's path (below the base, e.g. `/quiz/guide`) needs, if any.
+    pub fn for_path(path: &str) -> Option<Chunk> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.trim_end_matches('/');
+        match path {
+            "/quiz" => Some(Chunk::Quiz),
+            "/diagram" => Some(Chunk::Diagram),
+            "/progress" => Some(Chunk::Progress),
+            _ if path.starts_with("/quiz/") && !path["/quiz/".len()..].contains('/') => {
+                Some(Chunk::Quiz)
+            }
+            _ => None,
+        }
+    }
+
+    /// Loads the chunk (at once if it is loaded already) for each of its split functions (each
+    /// has a loader of its own; the module itself is fetched once). Failures are not
+    /// remembered: a later call tries again.
+    pub async fn load(self) -> Result<(), SplitLoaderError> {
+        match self {
+            Chunk::Quiz => {
+                preload_quiz_hub().await?;
+                preload_quiz().await
+            }
+            Chunk::Diagram => preload_diagram().await,
+            Chunk::Progress => preload_progress().await,
+        }
+    }
+}
+
+#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_hub))]
+fn quiz_hub_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <QuizHubPage /> }.into_any())
+}
+
+#[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz))]
+fn quiz_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <QuizPage /> }.into_any())
+}
+
+#[wasm_split(diagram, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_diagram))]
+fn diagram_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <DiagramPage /> }.into_any())
+}
+
+#[wasm_split(progress, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_progress))]
+fn progress_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ProgressPage /> }.into_any())
+}
+
+/// `/quiz`, from the quiz chunk.
+#[component]
+pub fn LazyQuizHubPage() -> impl IntoView {
+    lazy_page(Chunk::Quiz, quiz_hub_view)
+}
+
+/// `/quiz/<key>`, from the quiz chunk.
+#[component]
+pub fn LazyQuizPage() -> impl IntoView {
+    lazy_page(Chunk::Quiz, quiz_view)
+}
+
+/// `/diagram`, from the diagram chunk.
+#[component]
+pub fn LazyDiagramPage() -> impl IntoView {
+    lazy_page(Chunk::Diagram, diagram_view)
+}
+
+/// `/progress`, from the progress chunk.
+#[component]
+pub fn LazyProgressPage() -> impl IntoView {
+    lazy_page(Chunk::Progress, progress_view)
+}
+
+/// Where a page's chunk is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Load {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// Polls a future once, without waiting: a chunk already loaded answers at once.
+fn poll_once<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
+    future.poll(&mut Context::from_waker(Waker::noop()))
+}
+
+/// The page from `view` once `chunk` has loaded: at once if it is loaded (the app mounts over a
+/// prerendered page with the same markup), else "Loading…", then the page or the failure with
+/// "Try again".
+fn lazy_page<V>(chunk: Chunk, view: fn() -> V) -> impl IntoView
+where
+    V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let load = RwSignal::new(Load::Loading);
+    let start = move || {
+        let mut loading = Box::pin(chunk.load());
+        match poll_once(loading.as_mut()) {
+            Poll::Ready(result) => load.set(ready_or_failed(result)),
+            Poll::Pending => {
+                load.set(Load::Loading);
+                leptos::task::spawn_local(async move {
+                    load.set(ready_or_failed(loading.await));
+                });
+            }
+        }
+    };
+    start();
+    move || match load.get() {
+        Load::Ready => match poll_once(pin!(view())) {
+            Poll::Ready(Ok(page)) => page,
+            // Loaded a moment ago: cannot happen, but never a blank page.
+            _ => view! { <ChunkFailed retry=start /> }.into_any(),
+        },
+        Load::Loading => view! { <ChunkLoading /> }.into_any(),
+        Load::Failed => view! { <ChunkFailed retry=start /> }.into_any(),
+    }
+}
+
+fn ready_or_failed(result: Result<(), SplitLoaderError>) -> Load {
+    match result {
+        Ok(()) => Load::Ready,
+        Err(_) => Load::Failed,
+    }
+}
+
+/// While a page's code loads.
+#[component]
+fn ChunkLoading() -> impl IntoView {
+    view! {
+        <div class="chunk-loading" role="status">
+            <p>"Loading this page…"</p>
+        </div>
+    }
+}
+
+/// A page's code could not be loaded.
+#[component]
+fn ChunkFailed(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="chunk-failed" role="alert">
+            <h1>"This page couldn't be loaded"</h1>
+            <p>
+                "Its code didn't arrive: you may be offline, or the guide was updated since this \
+                 tab opened. Check your connection and try again, or reload the page."
+            </p>
+            <button type="button" class="button" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+/// Starts loading a page's chunk when a link to it is hovered or focused, so that it is usually
+/// there before the click. Failures are left to the page, which shows them when it opens.
+pub fn preload_on_intent() {
+    use wasm_bindgen::prelude::*;
+    if crate::PRERENDERING {
+        return;
+    }
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        if let Some(chunk) = chunk_of_link(&event) {
+            leptos::task::spawn_local(async move {
+                let _ = chunk.load().await;
+            });
+        }
+    });
+    let document = leptos::prelude::document();
+    for kind in ["pointerover", "focusin", "touchstart"] {
+        let _ = document.add_event_listener_with_callback_and_bool(
+            kind,
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    handler.forget();
+}
+
+/// The chunk the link an event happened on leads to (same origin, below the base).
+fn chunk_of_link(event: &web_sys::Event) -> Option<Chunk> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let link: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    let location = leptos::prelude::window().location();
+    if link.origin() != location.origin().ok()? {
+        return None;
+    }
+    let base = crate::routes::router_base();
+    let path = link.pathname();
+    Chunk::for_path(path.strip_prefix(&base)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_lazy_route_needs_its_chunk_and_no_other_page_needs_one() {
+        assert_eq!(Chunk::for_path("/quiz"), Some(Chunk::Quiz));
+        assert_eq!(Chunk::for_path("/quiz/"), Some(Chunk::Quiz));
+        assert_eq!(Chunk::for_path("/quiz/guide"), Some(Chunk::Quiz));
+        assert_eq!(Chunk::for_path("/quiz/apis?x=1"), Some(Chunk::Quiz));
+        assert_eq!(Chunk::for_path("/diagram"), Some(Chunk::Diagram));
+        assert_eq!(Chunk::for_path("/diagram#trace"), Some(Chunk::Diagram));
+        assert_eq!(Chunk::for_path("/progress"), Some(Chunk::Progress));
+        assert_eq!(Chunk::for_path("/"), None);
+        assert_eq!(Chunk::for_path("/chapters/apis"), None);
+        assert_eq!(Chunk::for_path("/quiz/guide/extra"), None);
+        assert_eq!(Chunk::for_path("/quizzes"), None);
+    }
+
+    #[test]
+    fn every_page_of_a_lazy_route_is_covered() {
+        use crate::routes::{every_page, Page};
+        for page in every_page() {
+            let lazy = matches!(
+                page,
+                Page::QuizHub | Page::Quiz { .. } | Page::Diagram | Page::Progress
+            );
+            assert_eq!(Chunk::for_path(&page.path()).is_some(), lazy, "{page:?}");
+        }
+    }
+
+    #[test]
+    fn natively_a_chunk_is_there_at_once() {
+        assert!(matches!(
+            poll_once(pin!(Chunk::Quiz.load())),
+            Poll::Ready(Ok(()))
+        ));
+    }
+}
