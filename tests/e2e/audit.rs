@@ -328,8 +328,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// 425 → 385 KB with issue 19: the quiz, diagram and progress pages' code split into wasm chunks
 /// that home and chapter pages do not load (measured 358–371 KB: the main module is 336–341 KB
 /// gzip, most of it the Leptos runtime, the chapter and diagram views and the static data — the
-/// question bank and the diagram stay in the main module's data).
-const FIRST_LOAD_BUDGET: f64 = 385.0;
+/// question bank and the diagram stay in the main module's data). 385 → 395 KB with issue 16,
+/// merged after the split (measured 376–387 KB): the home page's preview, Up next and legend,
+/// the phone header, "On this page" tracking, the code blocks' Copy wiring (about +15 KB gzip of
+/// main module) and a larger stylesheet (+2 KB).
+const FIRST_LOAD_BUDGET: f64 = 395.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

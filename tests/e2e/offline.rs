@@ -209,6 +209,9 @@ pub async fn a_repeat_visit_paints_the_chapter_at_once_online_and_offline(
     let site = on(page, &server);
     site.open("").await?;
     wait_for_service_worker(&site).await?;
+    // The reader comes back: the home page now loads under the service worker.
+    site.open("").await?;
+    wait_for_service_worker(&site).await?;
     let chapter = "Databases";
     repeat_visit_paints(&site, "chapters/databases", chapter, "online").await?;
     drop(server);
