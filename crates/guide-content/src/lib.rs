@@ -8,6 +8,7 @@ pub mod diagram;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod quiz;
+pub mod search;
 
 /// One chapter of the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
