@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterNav;
 use crate::ui::navigation_focus::manage_focus_on_navigation;
+use crate::ui::search::SiteSearch;
 use crate::ui::storage_notice::{SavedIndicator, StorageNoticeBanner};
 use crate::ui::theme_picker::ThemePicker;
 use crate::SITE_NAME;
@@ -47,6 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 "Chapters"
             </button>
+            <SiteSearch />
             <SavedIndicator />
             <a class="quiz-link wide-only" href=href(Page::QuizHub)>
                 "Quiz"
