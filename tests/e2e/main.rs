@@ -19,6 +19,7 @@ mod offline;
 mod page;
 mod progress;
 mod quiz;
+mod search;
 mod server;
 
 use std::collections::HashMap;
@@ -94,6 +95,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     quiz::on_a_phone_check_and_next_stay_within_reach_and_the_question_in_view,
     quiz::order_steps_cannot_move_past_an_end_and_each_move_is_announced,
     quiz::a_saved_attempt_whose_questions_were_all_removed_starts_afresh,
+    search::search_finds_sections_by_keyboard_by_another_form_a_typo_and_a_synonym,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
     audit::first_load_transfer_stays_within_its_budget,
