@@ -115,7 +115,7 @@ pub enum Load {
 }
 
 /// Polls a future once, without waiting: a chunk already loaded answers at once.
-fn poll_once<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
+pub(crate) fn poll_once<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
     future.poll(&mut Context::from_waker(Waker::noop()))
 }
 

@@ -6,6 +6,7 @@ pub mod layout;
 pub mod navigation_focus;
 pub mod not_found;
 pub mod page_meta;
+pub mod search;
 pub mod storage_notice;
 pub mod theme_picker;
 pub mod up_next;

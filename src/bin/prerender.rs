@@ -11,7 +11,8 @@
 //! path, with status 404). Each holds the view's HTML, title and description; the browser
 //! paints it at once, and the app mounts over it when the wasm has loaded. Also writes
 //! `chapter-bodies/<id>.html`, each chapter's body alone, which the app fetches when it opens a
-//! chapter (the wasm holds no chapter text).
+//! chapter (the wasm holds no chapter text), and `search-index.json`, which the app fetches
+//! when a reader first searches.
 
 use std::path::{Path, PathBuf};
 
@@ -52,6 +53,11 @@ fn main() {
         bodies.push((app_chapter, html));
     }
     set_up(public_url, bodies);
+    let index = guide_content::pipeline::search::index_file(&guide);
+    write(
+        &site.join(guide_content::search::INDEX_FILE),
+        &guide_content::pipeline::search::to_json(&index),
+    );
 
     let pages = every_page();
     for page in &pages {

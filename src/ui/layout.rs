@@ -1,6 +1,6 @@
 //! The frame around every view: skip link, header, chapter navigation, main, footer.
 //!
-//! On a phone the header is one compact row (title, Quiz, Menu) that slides away while the
+//! On a phone the header is one compact row (title, Search, Quiz, Menu) that slides away while the
 //! reader scrolls down and comes back when they scroll up or move focus into it; the stylesheet
 //! applies `is-tucked` only on narrow screens.
 
@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::routes::{href, Page};
 use crate::ui::chapter_nav::ChapterNav;
 use crate::ui::navigation_focus::manage_focus_on_navigation;
+use crate::ui::search::SiteSearch;
 use crate::ui::storage_notice::StorageNoticeBanner;
 use crate::ui::theme_picker::{provide_theme_choice, ThemePicker};
 use crate::SITE_NAME;
@@ -53,6 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="site-title__mark" aria-hidden="true">"{ }"</span>
                 {SITE_NAME}
             </a>
+            <SiteSearch />
             <a class="quiz-link" href=href(Page::QuizHub)>
                 "Quiz"
             </a>

@@ -21,6 +21,7 @@ mod page;
 mod progress;
 mod quiz;
 mod reading;
+mod search;
 mod server;
 
 use std::collections::HashMap;
@@ -110,6 +111,8 @@ const TESTS: &[(&str, TestFn)] = tests![
     reading::on_a_wide_screen_on_this_page_stays_in_view_and_marks_the_section,
     reading::heading_anchors_show_only_on_hover_or_keyboard_focus,
     reading::the_keyboard_hint_shows_without_a_touch_screen,
+    search::search_finds_sections_by_keyboard_by_another_form_a_typo_and_a_synonym,
+    search::on_a_phone_search_opens_from_a_button_in_the_header,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

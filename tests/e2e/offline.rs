@@ -22,13 +22,13 @@ use crate::server::StaticServer;
 use crate::SUBPATH;
 
 /// Serves `dir` like GitHub Pages on a new port, for as long as the value lives.
-fn serve(dir: &Path) -> TestResult<StaticServer> {
+pub(crate) fn serve(dir: &Path) -> TestResult<StaticServer> {
     StaticServer::start(dir.to_path_buf(), SUBPATH)
         .map_err(|e| format!("cannot start a static server for {}: {e}", dir.display()))
 }
 
 /// The same browser tab, pointed at another server.
-fn on(page: &Page, server: &StaticServer) -> Page {
+pub(crate) fn on(page: &Page, server: &StaticServer) -> Page {
     with_client(page, page.client.clone(), server)
 }
 
@@ -43,7 +43,7 @@ fn with_client(page: &Page, client: Client, server: &StaticServer) -> Page {
 }
 
 /// Waits until the service worker has installed (precached everything) and controls the page.
-async fn wait_for_service_worker(page: &Page) -> TestResult {
+pub(crate) async fn wait_for_service_worker(page: &Page) -> TestResult {
     page.wait_for(
         "navigator.serviceWorker?.controller?.state === 'activated'",
         "the service worker to control the page",
@@ -67,7 +67,7 @@ async fn reload(page: &Page) -> TestResult {
 }
 
 /// Whether the site's server answers: a file that was never precached goes to the network.
-async fn server_answers(page: &Page) -> TestResult<bool> {
+pub(crate) async fn server_answers(page: &Page) -> TestResult<bool> {
     page.js(
         "return fetch('offline-probe-' + Date.now(), {cache: 'no-store'}).then(() => true, () => false);",
     )

@@ -209,6 +209,20 @@ impl Page {
             .map_err(|e| format!("key press failed: {e}"))
     }
 
+    /// Types `text` key by key into whatever has focus, as a keyboard would.
+    pub async fn type_text(&self, text: &str) -> TestResult {
+        let mut actions = KeyActions::new("keyboard".to_string());
+        for c in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("typing “{text}” failed: {e}"))
+    }
+
     /// A short description of the focused element: `tag#id.class "text"`.
     pub async fn focused(&self) -> TestResult<String> {
         self.js("const e = document.activeElement; if (!e) return ''; \

@@ -9,6 +9,7 @@ pub mod glossary;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod quiz;
+pub mod search;
 
 /// One chapter of the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
