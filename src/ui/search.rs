@@ -198,7 +198,11 @@ pub fn SiteSearch() -> impl IntoView {
                         expanded.set(false);
                     }
                 >
-                    {move || at_once(hits_view(groups.get(), active.get()))}
+                    {move || {
+                        // (Only with hits: calling into the chunk would load it.)
+                        let groups = groups.get();
+                        (!groups.is_empty()).then(|| at_once(hits_view(groups, active.get())))
+                    }}
                 </div>
             </div>
         </div>

@@ -113,6 +113,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     reading::the_keyboard_hint_shows_without_a_touch_screen,
     search::search_finds_sections_by_keyboard_by_another_form_a_typo_and_a_synonym,
     search::on_a_phone_search_opens_from_a_button_in_the_header,
+    search::the_open_search_passes_axe_in_light_and_dark,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

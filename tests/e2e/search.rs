@@ -4,6 +4,7 @@
 use fantoccini::key::Key;
 use serde_json::Value;
 
+use crate::audit::{axe_violations, use_scheme};
 use crate::ensure;
 use crate::offline::{on, serve, server_answers, wait_for_service_worker};
 use crate::page::{js_string, Page, TestResult};
@@ -200,4 +201,52 @@ pub async fn on_a_phone_search_opens_from_a_button_in_the_header(page: &Page) ->
     )
     .await?;
     page.set_viewport(1280, 800).await
+}
+
+/// The search with its hits open passes axe in light and dark: on a laptop (the field in the
+/// header) and on a phone (the field over the header row).
+pub async fn the_open_search_passes_axe_in_light_and_dark(page: &Page) -> TestResult {
+    let mut problems = Vec::new();
+    for scheme in ["light", "dark"] {
+        page.open("").await?;
+        use_scheme(page, scheme).await?;
+        for (width, height) in [(1280, 800), (375, 812)] {
+            page.set_viewport(width, height).await?;
+            page.open("chapters/databases").await?;
+            page.wait_for_view().await?;
+            let applied: String = page
+                .js("return document.documentElement.dataset.theme ?? '';")
+                .await?;
+            ensure!(
+                applied == scheme,
+                "the {scheme} scheme is not applied ({applied})"
+            );
+            if width < 700 {
+                page.click(".site-search__toggle").await?;
+            } else {
+                page.click("#site-search-input").await?;
+            }
+            page.wait_for(
+                "document.activeElement?.id === 'site-search-input'",
+                "the field to take focus",
+            )
+            .await?;
+            let found = search_for(page, "cache").await?;
+            ensure!(!found.is_empty(), "no hits for “cache”");
+            page.press(Key::Down).await?;
+            problems.extend(
+                axe_violations(page)
+                    .await?
+                    .into_iter()
+                    .map(|v| format!("{scheme} / {width}px: {v}")),
+            );
+        }
+    }
+    page.set_viewport(1280, 800).await?;
+    ensure!(
+        problems.is_empty(),
+        "axe found:\n  {}",
+        problems.join("\n  ")
+    );
+    Ok(())
 }
