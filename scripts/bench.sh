@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark (issue #7): first-load bytes, Lighthouse, interaction latency, offline reload, a
+# The benchmark (issue #7): first-load bytes, Lighthouse, interaction latency, offline reload, search
+# (index size, each keystroke's answer), a
 # repeat visit against a first one on a throttled phone profile, and
 # incremental build time of the release site, next to a plain-HTML reference of the same text.
 # Installs what it needs first (scripts/setup.sh bench: pinned, only where missing), builds,
@@ -7,7 +8,9 @@
 #
 #   scripts/bench.sh
 #
-# Environment: BENCH_TRIALS (interaction trials, default 20), BENCH_OFFLINE_TRIALS (default 5).
+# Environment: BENCH_TRIALS (interaction trials, default 20), BENCH_OFFLINE_TRIALS (default 5),
+# BENCH_ONLY (a comma-separated list of sections: bytes, lighthouse, latency, offline_reload,
+# repeat_visit, ready, search).
 # Takes about 4-5 minutes on 2 cores once the tools are installed.
 set -uo pipefail
 cd "$(dirname "$0")/.."

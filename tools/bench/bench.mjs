@@ -16,7 +16,7 @@
 //
 //   node tools/bench/bench.mjs --site DIR --reference DIR --out DIR [--build FILE.json]
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
@@ -84,6 +84,7 @@ const sections = [
   ["offline_reload", measureOffline, 180],
   ["repeat_visit", measureRepeatVisit, 300],
   ["ready", measureReady, 300],
+  ["search", measureSearch, 240],
 ];
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
 for (const [name, fn, deadline] of sections) {
@@ -704,6 +705,52 @@ async function measureReady() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Search (issue 18): what it fetches when first used, and each keystroke's answer.
+
+async function measureSearch() {
+  const SEARCH_QUERIES = ["caching", "databse", "authentication", "idempotent", "status codes"];
+  const out = {
+    note:
+      "the index and the search chunk, fetched on the first focus of the field (gzip -9); " +
+      `every keystroke of ${SEARCH_QUERIES.length} queries typed into the field on a chapter in ` +
+      "headless Chromium: keydown's event.timeStamp → the status naming the new text in the DOM, " +
+      "and → the next animation frame after it",
+  };
+  const index = readFileSync(join(site, "search-index.json"));
+  out.index = compressedSizes(index, "search-index.json");
+  const chunk = readdirSync(site).find((f) => f.endsWith("_split_search.wasm"));
+  out.chunk = chunk ? compressedSizes(readFileSync(join(site, chunk)), chunk) : { error: "no search chunk" };
+  const server = await startServer(site);
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + `chapters/${CHAPTER}`);
+    await appMounted(page);
+    await page.focus("#site-search-input");
+    await page.keyboard.type("a");
+    await page.waitForFunction(() => /for “a”/.test(document.getElementById("site-search-status").textContent));
+    const inDom = [];
+    const painted = [];
+    for (const query of SEARCH_QUERIES) {
+      await page.fill("#site-search-input", "");
+      for (let i = 1; i <= query.length; i++) {
+        const typed = query.slice(0, i).trim();
+        await arm(page, "keydown", (t) => document.getElementById("site-search-status").textContent.includes(`“${t}”`), typed);
+        await page.keyboard.press(query[i - 1] === " " ? "Space" : query[i - 1]);
+        painted.push(await measured(page));
+        inDom.push(await page.evaluate(() => window.__bench.changed - window.__bench.start));
+      }
+    }
+    out.keystroke_in_dom = stats(inDom);
+    out.keystroke_painted = stats(painted);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Offline reload: a chapter, service worker in control, server stopped, reload → h1 painted.
 
 async function measureOffline() {
@@ -1088,6 +1135,29 @@ function printTable() {
         ms1(rv[key].median_ms),
         `n=${rv[key].n} · min ${ms1(rv[key].min_ms)} · max ${ms1(rv[key].max_ms)} (from navigation start)`,
       ]);
+
+  const search = report.search;
+  if (!search || search.error) err("search", "index and keystrokes", search?.error ?? "not run");
+  else {
+    for (const [key, label] of [
+      ["index", "search-index.json (fetched on first focus)"],
+      ["chunk", "search chunk (fetched on first focus)"],
+    ]) {
+      const v = search[key];
+      if (v.error) err("search", label, v.error);
+      else rows.push(["search", label, `${kb(v.gzip)} gz`, `raw ${kb(v.raw)} · br ${kb(v.brotli)}`]);
+    }
+    for (const [key, label] of [
+      ["keystroke_in_dom", "keystroke → hits in the DOM (goal ≤ 16 ms)"],
+      ["keystroke_painted", "keystroke → next frame after the hits"],
+    ])
+      rows.push([
+        "search (median)",
+        label,
+        ms1(search[key].median_ms),
+        `n=${search[key].n} · p90 ${ms1(search[key].p90_ms)} · max ${ms1(search[key].max_ms)}`,
+      ]);
+  }
 
   const header = ["measurement", "item", "value", "details"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
