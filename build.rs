@@ -1,11 +1,12 @@
 //! Parses and validates `content/chapters/*.md`, `content/diagram.toml` and `content/quiz/*.toml` at build time and
-//! writes them as Rust data (`$OUT_DIR/chapters.rs`, `$OUT_DIR/diagram.rs`, `$OUT_DIR/quiz.rs`, included by
+//! writes them as Rust data (`$OUT_DIR/chapters.rs`, `$OUT_DIR/diagram.rs`, `$OUT_DIR/quiz.rs` and
+//! `quiz_index.rs`, included by
 //! `src/content.rs`, `src/diagram.rs` and `src/quiz.rs`). Any content error fails the build with a message
 //! naming the file (and line), so broken links never reach readers.
 
 use std::path::Path;
 
-use guide_content::pipeline::{emit_diagram, emit_quiz, emit_rust, load};
+use guide_content::pipeline::{emit_diagram, emit_quiz, emit_quiz_index, emit_rust, load};
 
 fn main() {
     for dir in ["content/chapters", "content/quiz", "content/diagram.toml"] {
@@ -31,5 +32,12 @@ fn main() {
     };
     write("chapters.rs", emit_rust(&guide.chapters));
     write("diagram.rs", emit_diagram(&guide.diagram));
+    // The whole bank for native builds (the prerenderer, host tests); the wasm gets only the
+    // index and fetches the texts (`data/quiz-<hash>.txt`, written by the prerenderer).
     write("quiz.rs", emit_quiz(&guide.questions));
+    let index = emit_quiz_index(&guide.questions).unwrap_or_else(|error| {
+        eprintln!("error: the question bank: {error}");
+        std::process::exit(1);
+    });
+    write("quiz_index.rs", index);
 }

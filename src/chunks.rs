@@ -48,18 +48,54 @@ impl Chunk {
     }
 
     /// Loads the chunk (at once if it is loaded already) for each of its split functions (each
-    /// has a loader of its own; the module itself is fetched once). Failures are not
-    /// remembered: a later call tries again.
-    pub async fn load(self) -> Result<(), SplitLoaderError> {
+    /// has a loader of its own; the module itself is fetched once), and the data its pages
+    /// need: the quiz's question bank, fetched alongside. Failures are not remembered: a later
+    /// call tries again.
+    pub async fn load(self) -> Result<(), LoadFailed> {
         match self {
             Chunk::Quiz => {
-                preload_quiz_hub().await?;
-                preload_quiz().await
+                let code = async {
+                    preload_quiz_hub().await?;
+                    preload_quiz().await
+                };
+                let (code, bank) = both(code, crate::quiz::bank::load()).await;
+                code.map_err(|_| LoadFailed)?;
+                bank.map_err(|_| LoadFailed)
             }
-            Chunk::Diagram => preload_diagram().await,
-            Chunk::Progress => preload_progress().await,
+            Chunk::Diagram => preload_diagram().await.map_err(|_| LoadFailed),
+            Chunk::Progress => preload_progress().await.map_err(|_| LoadFailed),
         }
     }
+}
+
+/// A page's chunk, or the data it needs, could not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadFailed;
+
+/// Runs two futures side by side; their results once both have finished.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if done_a.is_none() {
+            if let Poll::Ready(out) = a.as_mut().poll(cx) {
+                done_a = Some(out);
+            }
+        }
+        if done_b.is_none() {
+            if let Poll::Ready(out) = b.as_mut().poll(cx) {
+                done_b = Some(out);
+            }
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(a), Some(b)) => Poll::Ready((a, b)),
+            (a, b) => {
+                (done_a, done_b) = (a, b);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 #[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_hub))]
@@ -151,7 +187,7 @@ where
     }
 }
 
-fn ready_or_failed(result: Result<(), SplitLoaderError>) -> Load {
+fn ready_or_failed(result: Result<(), LoadFailed>) -> Load {
     match result {
         Ok(()) => Load::Ready,
         Err(_) => Load::Failed,
@@ -175,7 +211,7 @@ fn ChunkFailed(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoVie
         <div class="chunk-failed" role="alert">
             <h1>"This page couldn't be loaded"</h1>
             <p>
-                "Its code didn't arrive: you may be offline, or the guide was updated since this \
+                "Some of its files didn't arrive: you may be offline, or the guide was updated since this \
                  tab opened. Check your connection and try again, or reload the page."
             </p>
             <button type="button" class="button" on:click=move |_| retry()>

@@ -1,20 +1,38 @@
-//! The skills quiz: the question bank (generated from `content/quiz/*.toml`), the engine
-//! (selection, seeded shuffling, scoring, resumable attempts: `engine`), the review queue
+//! The skills quiz: the question index and bank (generated from `content/quiz/*.toml`), the
+//! engine (selection, seeded shuffling, scoring, resumable attempts: `engine`), the review queue
 //! (`review`), both plain Rust, and the views (`view`; the routes are in `pages::quiz`).
+//!
+//! The main wasm module holds only the index, [`QUESTIONS`]: each question's id, chapter and
+//! shape, which is all that progress, the review queue and the home page need. The texts (the
+//! bank, [`bank()`]) are fetched by the quiz pages with their chunk (`bank::load`); natively
+//! (the prerenderer, host tests) they are compiled in.
 
+pub mod bank;
 pub mod engine;
 pub mod review;
 pub mod view;
 
 use engine::{Scope, GUIDE_QUESTIONS_PER_CHAPTER};
+use guide_content::quiz::{Question, QuestionShape};
 
 use crate::content;
 
-include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
+include!(concat!(env!("OUT_DIR"), "/quiz_index.rs"));
 
-/// A question of the bank by id.
-pub fn question(id: &str) -> Option<&'static guide_content::quiz::Question> {
+/// A question of this build by id (its shape: the texts are in [`bank_question`]).
+pub fn question(id: &str) -> Option<&'static QuestionShape> {
     QUESTIONS.iter().find(|q| q.id == id)
+}
+
+/// The question bank with its texts: natively always; in the browser once a quiz page (or a
+/// link to one) has loaded it (`bank::load`), `None` before.
+pub fn bank() -> Option<&'static [Question]> {
+    bank::get()
+}
+
+/// A question of the bank, with its texts, by id (`None` also while the bank is not loaded).
+pub fn bank_question(id: &str) -> Option<&'static Question> {
+    bank()?.iter().find(|q| q.id == id)
 }
 
 /// The quiz a key names in this build (`guide`, `review`, `retry` or a chapter id).
@@ -45,6 +63,12 @@ pub fn question_count(scope: &Scope) -> usize {
         Scope::Guide => content::chapters().len() * GUIDE_QUESTIONS_PER_CHAPTER,
         Scope::Review | Scope::RetryMissed => 0,
     }
+}
+
+/// The bank, in host tests.
+#[cfg(test)]
+pub(crate) fn test_bank() -> &'static [Question] {
+    bank().expect("natively the bank is compiled in")
 }
 
 /// A true/false question for host tests (`answer`: whether "True" is right).
@@ -118,6 +142,8 @@ mod tests {
         let chapter = content::chapters()[0].id;
         let of_chapter = QUESTIONS.iter().filter(|q| q.chapter == chapter).count();
         assert!(of_chapter > 0);
+        let in_bank = test_bank().iter().filter(|q| q.chapter == chapter).count();
+        assert_eq!(in_bank, of_chapter);
         assert_eq!(question_count(&Scope::Chapter(chapter.into())), of_chapter);
         assert_eq!(
             question_count(&Scope::Guide),

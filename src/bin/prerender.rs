@@ -11,8 +11,9 @@
 //! path, with status 404). Each holds the view's HTML, title and description; the browser
 //! paints it at once, and the app mounts over it when the wasm has loaded. Also writes
 //! `chapter-bodies/<id>.html`, each chapter's body alone, which the app fetches when it opens a
-//! chapter (the wasm holds no chapter text), and `search-index.json`, which the app fetches
-//! when a reader first searches.
+//! chapter (the wasm holds no chapter text), `search-index.json`, which the app fetches when a
+//! reader first searches, and `data/quiz-<hash>.txt`, the question bank's texts, which the quiz
+//! pages fetch (the wasm holds only each question's id and shape).
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +59,7 @@ fn main() {
         &site.join(guide_content::search::INDEX_FILE),
         &guide_content::pipeline::search::to_json(&index),
     );
+    write_question_bank(site);
 
     let pages = every_page();
     for page in &pages {
@@ -82,6 +84,22 @@ fn main() {
         guide.chapters.len(),
         site.display()
     );
+}
+
+/// The question bank's texts (`data/quiz-<hash>.txt`), which the quiz pages fetch: the name
+/// is the one the wasm was built with (`quiz::BANK_FILE`, from the same content).
+fn write_question_bank(site: &Path) {
+    use guide_content::quiz::bank::{encode, file_name};
+    let bank = backend_guide::quiz::bank().unwrap_or_else(|| fail("no question bank".into()));
+    let text = encode(bank).unwrap_or_else(|e| fail(format!("the question bank: {e}")));
+    let name = file_name(&text);
+    if name != backend_guide::quiz::BANK_FILE {
+        fail(format!(
+            "the question bank is {name}, the app expects {}",
+            backend_guide::quiz::BANK_FILE
+        ));
+    }
+    write(&site.join(name), &text);
 }
 
 /// The file GitHub Pages serves for a path: `/` → `index.html`, `/quiz/apis` → `quiz/apis.html`.

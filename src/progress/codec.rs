@@ -5,7 +5,7 @@
 //! {"format":"backend-guide/progress","version":1,"progress":{…}}
 //! ```
 
-use guide_content::quiz::Question;
+use guide_content::quiz::QuestionShape;
 use serde_json::{json, Value};
 
 use super::model::{DiagramProgress, Progress};
@@ -79,11 +79,12 @@ fn envelope(progress: &Progress) -> Value {
 }
 
 /// Judges any text: from storage, from another tab, from an imported file. Never panics,
-/// whatever the input. What it returns fits `bank` (the questions of this build): a quiz
+/// whatever the input. What it returns fits `index` (the questions of this build, as
+/// `quiz::QUESTIONS`: their shapes, so the bank's texts need not be loaded): a quiz
 /// attempt naming questions or option positions that are not there is pruned, and a quiz
 /// attempt or diagram state that cannot be read at all is dropped (the rest of the progress
 /// is kept); either way the result is `Repaired`.
-pub fn decode(text: &str, bank: &[Question]) -> Decoded {
+pub fn decode(text: &str, index: &[QuestionShape]) -> Decoded {
     if text.len() > MAX_BYTES {
         return Decoded::Unreadable(DecodeError::TooLarge(text.len()));
     }
@@ -109,7 +110,7 @@ pub fn decode(text: &str, bank: &[Question]) -> Decoded {
         Ok(progress) => progress,
         Err(e) => return Decoded::Unreadable(DecodeError::Damaged(e.to_string())),
     };
-    progress.fit(bank);
+    progress.fit(index);
     if envelope(&progress) == value {
         Decoded::Valid(progress)
     } else {
@@ -276,7 +277,7 @@ mod tests {
 
     #[test]
     fn an_attempt_is_fitted_to_the_questions_of_this_build() {
-        static BANK: [Question; 1] = [crate::quiz::true_false("q", "career", true)];
+        let bank = [crate::quiz::true_false("q", "career", true).shape()];
         let attempt = |items: &str| {
             format!(
                 r#"{{"format":"backend-guide/progress","version":1,"progress":{{"quiz":{{"attempt":
@@ -300,7 +301,7 @@ mod tests {
                 1,
             ),
         ] {
-            let Decoded::Repaired(p) = decode(&attempt(&items), &BANK) else {
+            let Decoded::Repaired(p) = decode(&attempt(&items), &bank) else {
                 panic!("{items}");
             };
             let a = p.quiz.attempt.unwrap();

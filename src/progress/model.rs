@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use guide_content::quiz::Question;
+use guide_content::quiz::{Question, QuestionShape};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Millis;
@@ -365,11 +365,12 @@ impl Progress {
     }
 
     /// Makes progress that came from outside this build (storage, another tab, an import) fit
-    /// the questions it has: see [`Attempt::prune`]. Everything else refers to content by id
+    /// the questions it has (their shapes, compiled in: the texts need not be loaded): see
+    /// [`Attempt::prune`]. Everything else refers to content by id
     /// and is looked up, never indexed, so it needs no fitting.
-    pub fn fit(&mut self, bank: &[Question]) {
+    pub fn fit(&mut self, index: &[QuestionShape]) {
         if let Some(attempt) = self.quiz.attempt.as_mut() {
-            attempt.prune(bank);
+            attempt.prune(index);
         }
     }
 

@@ -12,7 +12,7 @@ use super::model::{
 };
 use crate::quiz::engine::{select, Attempt, Item, Rng, Scope};
 use crate::quiz::review::Card;
-use crate::quiz::QUESTIONS;
+use crate::quiz::{test_bank, QUESTIONS};
 
 fn id() -> impl Strategy<Value = String> {
     prop::sample::select(vec!["intro", "databases", "career", "gone", "api", "cache"])
@@ -56,7 +56,7 @@ fn progress() -> impl Strategy<Value = Progress> {
             points,
         });
     let attempt = (time(), 0u64..3).prop_map(|(updated_at, seed)| {
-        let picked = select(&Scope::Guide, QUESTIONS, &[], seed);
+        let picked = select(&Scope::Guide, test_bank(), &[], seed);
         Attempt {
             updated_at,
             ..Attempt::new("guide", &picked, seed, 0)
@@ -150,8 +150,8 @@ fn wild_attempt() -> impl Strategy<Value = Attempt> {
         option::of(vec(0u8..8, 0..5)),
     )
         .prop_map(|(pick, seed, damage, answer)| {
-            let question = QUESTIONS.get(pick).map_or("gone", |q| q.id);
-            let n = QUESTIONS.get(pick).map_or(3, |q| q.options.len()) as u8;
+            let question = test_bank().get(pick).map_or("gone", |q| q.id);
+            let n = test_bank().get(pick).map_or(3, |q| q.options.len()) as u8;
             let mut options: Vec<u8> = (0..n).collect();
             Rng::new(seed).shuffle(&mut options);
             match damage {
@@ -178,13 +178,13 @@ fn wild_attempt() -> impl Strategy<Value = Attempt> {
     })
 }
 
-/// Every item names a question of the bank, shows each of its options once, and its answer
+/// Every item names a question of the bank (with its texts, as the views get it), shows each of its options once, and its answer
 /// names only those options (checked here on its own, not with `Item::fits`).
 fn fits_the_bank(p: &Progress) -> bool {
     p.quiz.attempt.as_ref().is_none_or(|a| {
         a.current <= a.items.len()
             && a.items.iter().all(|item| {
-                crate::quiz::question(&item.question).is_some_and(|q| {
+                crate::quiz::bank_question(&item.question).is_some_and(|q| {
                     let n = q.options.len();
                     let mut shown: Vec<usize> = item.options.iter().map(|&i| i.into()).collect();
                     shown.sort_unstable();

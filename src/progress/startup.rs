@@ -13,7 +13,7 @@
 //!
 //! Keeping aside is a write: if it fails, the store starts as with read-only storage.
 
-use guide_content::quiz::Question;
+use guide_content::quiz::QuestionShape;
 
 use super::codec::{self, Decoded};
 use super::model::Progress;
@@ -82,12 +82,12 @@ impl Start {
 
 /// The start for this storage `health` and what reading the progress key gave (`Err`: the
 /// read threw).
-pub fn start(health: Health, stored: Result<Option<String>, ()>, bank: &[Question]) -> Start {
+pub fn start(health: Health, stored: Result<Option<String>, ()>, index: &[QuestionShape]) -> Start {
     let stored = match stored {
         Ok(stored) if health.can_read() => stored,
         _ => return Start::memory_only(Progress::default()),
     };
-    let decoded = stored.map(|text| (codec::decode(&text, bank), text));
+    let decoded = stored.map(|text| (codec::decode(&text, index), text));
     if health != Health::Usable {
         let progress = match decoded {
             Some((Decoded::Valid(p) | Decoded::Repaired(p), _)) => p,

@@ -104,11 +104,15 @@ impl ProgressStore {
         self.update(|p, _| p.complete_scenario(scenario));
     }
 
-    /// Starts the quiz of `scope` now, seeded from the clock and `Math.random()`.
+    /// Starts the quiz of `scope` now, seeded from the clock and `Math.random()`. Nothing
+    /// happens while the question bank is not loaded (the quiz pages mount after it).
     pub fn start_quiz(&self, scope: &Scope) {
+        let Some(bank) = crate::quiz::bank() else {
+            return;
+        };
         self.update(|p, now| {
             let seed = now ^ (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
-            p.start_quiz_on(scope, QUESTIONS, seed, now);
+            p.start_quiz_on(scope, bank, seed, now);
         });
     }
 
@@ -118,8 +122,13 @@ impl ProgressStore {
         });
     }
 
+    /// Moves the attempt on (nothing while the bank is not loaded: a result scored without
+    /// it would be wrong).
     pub fn next_quiz_question(&self) {
-        self.update(|p, now| p.next_quiz_question(QUESTIONS, now));
+        let Some(bank) = crate::quiz::bank() else {
+            return;
+        };
+        self.update(|p, now| p.next_quiz_question(bank, now));
     }
 
     /// Replaces the progress as a whole with `other` (import, undo of an import); returns the
@@ -178,7 +187,7 @@ impl ProgressStore {
                 return;
             };
             // Another tab may run an older or newer build: what it wrote is judged (and
-            // fitted to this build's questions) like anything read from storage.
+            // fitted to this build's questions, by their shapes) like anything read from storage.
             let theirs = match codec::decode(&text, QUESTIONS) {
                 Decoded::Valid(p) | Decoded::Repaired(p) => p,
                 _ => return,

@@ -1,7 +1,7 @@
 //! The quiz engine: picking and shuffling questions from a seed, scoring every kind of
 //! question (with partial credit), and an attempt that can be saved and resumed. Plain Rust.
 
-use guide_content::quiz::{Kind, Question};
+use guide_content::quiz::{Kind, Question, QuestionShape};
 use guide_content::{QUIZ_GUIDE, QUIZ_RETRY, QUIZ_REVIEW};
 use serde::{Deserialize, Serialize};
 
@@ -144,8 +144,8 @@ impl Item {
     /// Whether this item (saved by any version of the guide, or by another tab) can be shown
     /// with `question` as it is now: its display order is exactly the question's options, and
     /// its answer names only those. Views may then index the options with its numbers.
-    pub fn fits(&self, question: &Question) -> bool {
-        let n = question.options.len();
+    pub fn fits(&self, question: &QuestionShape) -> bool {
+        let n = usize::from(question.options);
         let mut shown = self.options.clone();
         shown.sort_unstable();
         let is_every_option = shown.len() == n
@@ -156,10 +156,7 @@ impl Item {
         let answer = self.answer.as_deref().unwrap_or_default();
         let answer_fits = if question.kind == Kind::Match {
             self.answer.is_none()
-                || (answer.len() == n
-                    && answer
-                        .iter()
-                        .all(|&i| usize::from(i) < question.answers.len()))
+                || (answer.len() == n && answer.iter().all(|&i| i < question.answers))
         } else {
             answer.iter().all(|&i| usize::from(i) < n)
         };
@@ -302,13 +299,14 @@ impl Attempt {
         }
     }
 
-    /// Drops the items that do not [fit](Item::fits) the bank: questions that no longer exist,
+    /// Drops the items that do not [fit](Item::fits) the questions of this build (their shapes): questions that no longer exist,
     /// whose options changed shape, or whose saved numbers point past their options (an older
     /// or newer version, another tab, an imported file). The attempt then resumes instead of
     /// failing: the current position follows the question it was on, or the next remaining one.
-    pub fn prune(&mut self, bank: &[Question]) {
+    pub fn prune(&mut self, index: &[QuestionShape]) {
         let fits = |item: &Item| {
-            bank.iter()
+            index
+                .iter()
                 .find(|q| q.id == item.question)
                 .is_some_and(|q| item.fits(q))
         };

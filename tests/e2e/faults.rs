@@ -556,3 +556,44 @@ pub async fn a_chunk_that_cannot_load_gives_a_message_and_a_retry(page: &Page) -
         .map_err(|e| format!("cannot load the diagram page: {e}"))?;
     chunk_failure_then_retry(&on, "Frontend and backend, part by part").await
 }
+
+/// Like [`BLOCK_CHUNKS`], for the question bank's file (`data/quiz-<hash>.txt`), which the quiz
+/// pages fetch with their chunk.
+const BLOCK_QUESTIONS: &str = "window.__chunksBlocked = true; var realFetch = window.fetch; \
+     window.fetch = function (input, init) { \
+       var url = String((input && input.url) || input); \
+       if (window.__chunksBlocked && /(^|\\/)data\\/quiz-[^/]*\\.txt$/.test(url)) \
+         return Promise.reject(new TypeError('Failed to fetch (blocked by the test)')); \
+       return realFetch.call(this, input, init); };";
+
+/// A quiz page whose questions cannot be fetched (its code can) says so, with "Try again",
+/// like a page whose code cannot load: on a deep link, where the app waits for both before it
+/// mounts. "Try again" then opens the quiz, and it asks a question with its text.
+pub async fn a_question_bank_that_cannot_load_gives_a_message_and_a_retry(
+    page: &Page,
+) -> TestResult {
+    let (_server, on) = serve(page, Some(BLOCK_QUESTIONS.to_string()), WasmAnswer::Whole)?;
+    let chapter = crate::guide::chapters()[0];
+    on.open(&format!("quiz/{}", chapter.id)).await?;
+    chunk_failure_then_retry(&on, &format!("Quiz: {}", chapter.title)).await?;
+    on.click("#quiz-start").await?;
+    on.wait_for(
+        "document.querySelector('form.quiz-question .quiz-question__prompt')",
+        "the first question",
+    )
+    .await?;
+    let [id, prompt]: [String; 2] = on
+        .js("var q = document.querySelector('form.quiz-question'); \
+             return [q.dataset.question, q.querySelector('.quiz-question__prompt').textContent];")
+        .await?;
+    let asked = crate::quiz::bank()
+        .iter()
+        .find(|q| q.id == id)
+        .ok_or_else(|| format!("the page asks `{id}`, which is not in content/quiz"))?;
+    ensure!(
+        prompt.replace('`', "") == asked.prompt.replace('`', ""),
+        "the question shows its text from the bank: {prompt:?} for {:?}",
+        asked.prompt
+    );
+    Ok(())
+}

@@ -19,7 +19,7 @@ use crate::page::{js_string, Page, TestResult};
 const KEY: &str = "backend-guide:progress";
 
 /// The question bank as the content pipeline sees it: what the quiz must ask.
-fn bank() -> &'static [Question] {
+pub(crate) fn bank() -> &'static [Question] {
     static BANK: OnceLock<Vec<Question>> = OnceLock::new();
     BANK.get_or_init(|| {
         load(Path::new("content"))

@@ -72,6 +72,11 @@ impl Kind {
         }
     }
 
+    /// The kind a name in `content/quiz/*.toml` stands for.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// Whether the options' displayed order may be shuffled (true/false keeps True first;
     /// an order question is always shown shuffled, as the puzzle itself; a match question's
     /// items are shuffled, its answers listed alphabetically).
@@ -91,6 +96,22 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    /// The name in `content/quiz/*.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    /// The difficulty a name in `content/quiz/*.toml` stands for.
+    pub fn from_name(name: &str) -> Option<Difficulty> {
+        [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard]
+            .into_iter()
+            .find(|d| d.name() == name)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Difficulty::Easy => "Easy",
@@ -122,5 +143,135 @@ impl Question {
             .enumerate()
             .filter(|(_, o)| o.correct)
             .map(|(i, _)| i)
+    }
+}
+
+/// What the app knows of a question before the bank's texts have loaded (compiled into the
+/// main wasm module): enough to list questions by chapter, to tell whether an id is still a
+/// question of this build, and to fit a stored attempt to the bank (`Attempt::prune`), so
+/// nothing stored is ever judged against a bank that is not there yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionShape {
+    pub id: &'static str,
+    pub chapter: &'static str,
+    pub kind: Kind,
+    /// How many options (items of a match question) it has.
+    pub options: u8,
+    /// How many answers a match question offers (0 for the other kinds).
+    pub answers: u8,
+}
+
+impl Question {
+    /// Its shape (see [`QuestionShape`]).
+    pub fn shape(&self) -> QuestionShape {
+        QuestionShape {
+            id: self.id,
+            chapter: self.chapter,
+            kind: self.kind,
+            options: self.options.len().min(usize::from(u8::MAX)) as u8,
+            answers: self.answers.len().min(usize::from(u8::MAX)) as u8,
+        }
+    }
+}
+
+/// The question bank as one text file (`data/quiz-<hash>.txt` in the site), which the quiz
+/// pages fetch instead of carrying the texts in the wasm: one record per question, each ending
+/// with U+001E; its fields separated by U+001F (content never holds control characters): id,
+/// chapter, section, difficulty, kind, prompt, explanation, the number of options, each
+/// option's text, `1`/`0` (correct) and feedback, then the match answers.
+pub mod bank {
+    use super::{Choice, Difficulty, Kind, Question};
+
+    const RECORD: char = '\u{1e}';
+    const FIELD: char = '\u{1f}';
+
+    /// The bank as text. Fails on a text that holds a control character (it could not be
+    /// told apart from a separator).
+    pub fn encode(questions: &[Question]) -> Result<String, String> {
+        let mut records = Vec::with_capacity(questions.len());
+        for q in questions {
+            let count = q.options.len().to_string();
+            let mut fields = vec![
+                q.id,
+                q.chapter,
+                q.section,
+                q.difficulty.name(),
+                q.kind.name(),
+                q.prompt,
+                q.explanation,
+                &count,
+            ];
+            for o in q.options {
+                fields.extend([o.text, if o.correct { "1" } else { "0" }, o.feedback]);
+            }
+            fields.extend(q.answers.iter().copied());
+            if let Some(bad) = fields.iter().find(|f| f.chars().any(char::is_control)) {
+                return Err(format!(
+                    "question {}: a control character in {bad:?} cannot go into the bank file",
+                    q.id
+                ));
+            }
+            records.push(fields.join(&FIELD.to_string()));
+            records.push(RECORD.to_string());
+        }
+        Ok(records.concat())
+    }
+
+    /// Reads the bank's text (kept for the page's lifetime: the questions borrow from it).
+    /// `None` for anything that is not a bank, whatever the input; never panics.
+    pub fn decode(text: &'static str) -> Option<Vec<Question>> {
+        if text.is_empty() {
+            return Some(Vec::new());
+        }
+        // Every record ends with its separator: a file cut short is never a bank.
+        text.strip_suffix(RECORD)?
+            .split(RECORD)
+            .map(question)
+            .collect()
+    }
+
+    fn question(record: &'static str) -> Option<Question> {
+        let mut fields = record.split(FIELD);
+        let mut next = || fields.next();
+        let (id, chapter, section) = (next()?, next()?, next()?);
+        let difficulty = Difficulty::from_name(next()?)?;
+        let kind = Kind::from_name(next()?)?;
+        let (prompt, explanation) = (next()?, next()?);
+        let count: usize = next()?.parse().ok()?;
+        let mut options = Vec::with_capacity(count.min(16));
+        for _ in 0..count {
+            let text = next()?;
+            let correct = match next()? {
+                "1" => true,
+                "0" => false,
+                _ => return None,
+            };
+            options.push(Choice {
+                text,
+                correct,
+                feedback: next()?,
+            });
+        }
+        let answers: Vec<&'static str> = std::iter::from_fn(next).collect();
+        Some(Question {
+            id,
+            chapter,
+            section,
+            difficulty,
+            kind,
+            prompt,
+            options: Box::leak(options.into_boxed_slice()),
+            answers: Box::leak(answers.into_boxed_slice()),
+            explanation,
+        })
+    }
+
+    /// The bank file's name in the site, from its text: a new bank gets a new name, so a tab
+    /// of an older deployment never reads a newer bank (FNV-1a, 64 bits).
+    pub fn file_name(text: &str) -> String {
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("data/quiz-{hash:016x}.txt")
     }
 }

@@ -179,17 +179,26 @@ fn a_stored_match_answer_fits_only_with_one_known_answer_per_item() {
         options: vec![2, 0, 1],
         answer,
     };
-    assert!(item(None).fits(&MATCH));
+    assert!(item(None).fits(&MATCH.shape()));
     assert!(
-        item(Some(vec![3, 0, 1])).fits(&MATCH),
+        item(Some(vec![3, 0, 1])).fits(&MATCH.shape()),
         "a decoy is an answer"
     );
-    assert!(!item(Some(vec![0, 1])).fits(&MATCH), "an item left out");
-    assert!(!item(Some(vec![0, 1, 2, 3])).fits(&MATCH), "one too many");
-    assert!(!item(Some(vec![0, 1, 4])).fits(&MATCH), "past the answers");
+    assert!(
+        !item(Some(vec![0, 1])).fits(&MATCH.shape()),
+        "an item left out"
+    );
+    assert!(
+        !item(Some(vec![0, 1, 2, 3])).fits(&MATCH.shape()),
+        "one too many"
+    );
+    assert!(
+        !item(Some(vec![0, 1, 4])).fits(&MATCH.shape()),
+        "past the answers"
+    );
     let mut attempt = Attempt::new("x", &[&MATCH], 1, 0);
     attempt.items[0].answer = Some(vec![0, 1, 7]);
-    attempt.prune(&[MATCH]);
+    attempt.prune(&[MATCH.shape()]);
     assert!(attempt.items.is_empty(), "pruned");
 }
 
@@ -313,7 +322,7 @@ fn a_saved_attempt_resumes_at_the_same_question_with_its_answers() {
 
     let saved = serde_json::to_string(&attempt).unwrap();
     let mut resumed: Attempt = serde_json::from_str(&saved).unwrap();
-    resumed.prune(&bank);
+    resumed.prune(&shapes(&bank));
     assert_eq!(resumed, attempt);
     assert_eq!(resumed.current, 2);
     assert_eq!(
@@ -338,7 +347,7 @@ fn questions_removed_from_the_bank_are_skipped_on_resume() {
     let on = attempt.items[2].question.clone();
     let gone = attempt.items[0].question.clone();
     let newer: Vec<Question> = bank.iter().filter(|q| q.id != gone).copied().collect();
-    attempt.prune(&newer);
+    attempt.prune(&shapes(&newer));
     assert_eq!(attempt.items.len(), 3);
     assert_eq!(
         attempt.current_item().unwrap().question,
@@ -364,7 +373,7 @@ fn a_question_whose_options_changed_is_skipped_too() {
         Kind::Single,
         &[choice("a", true), choice("b", false)],
     );
-    attempt.prune(&[SHORTER, TRUE_FALSE]);
+    attempt.prune(&shapes(&[SHORTER, TRUE_FALSE]));
     assert_eq!(attempt.items.len(), 1);
     assert_eq!(attempt.items[0].question, "tf");
 }
@@ -428,4 +437,9 @@ fn points_are_formatted_without_trailing_zeros() {
     assert_eq!(format_points(750), "7.5");
     assert_eq!(format_points(733), "7.33");
     assert_eq!(format_points(705), "7.05");
+}
+
+/// The questions' shapes, as `quiz::QUESTIONS` holds them for the bank.
+fn shapes(bank: &[Question]) -> Vec<guide_content::quiz::QuestionShape> {
+    bank.iter().map(Question::shape).collect()
 }

@@ -12,8 +12,8 @@ use super::steps::OrderSteps;
 use super::{focus_by_id, focus_in_place, rich_text};
 use crate::progress::model::Progress;
 use crate::progress::store::{use_progress, use_progress_store};
+use crate::quiz::bank_question;
 use crate::quiz::engine::{self, Item, MATCH_RULE, MULTIPLE_RULE, ORDER_RULE};
-use crate::quiz::question;
 
 /// The answer given to the question on screen, once it is checked.
 pub(super) type Answer = Memo<Option<Vec<u8>>>;
@@ -22,7 +22,7 @@ pub(super) type Answer = Memo<Option<Vec<u8>>>;
 fn item_at(p: &Progress, index: usize) -> Option<(Item, &'static Question, usize)> {
     let attempt = p.quiz.attempt.as_ref()?;
     let item = attempt.items.get(index)?.clone();
-    let q = question(&item.question)?;
+    let q = bank_question(&item.question)?;
     Some((item, q, attempt.items.len()))
 }
 

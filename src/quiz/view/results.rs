@@ -11,7 +11,7 @@ use super::{focus_by_id, option_text, rich_text, start};
 use crate::content;
 use crate::progress::store::{use_progress, use_progress_store};
 use crate::quiz::engine::{self, format_points, percent, ChapterResult, Item, Scope, Summary};
-use crate::quiz::{question, QUESTIONS};
+use crate::quiz::{bank, bank_question};
 use crate::routes::{href, Page};
 use crate::words::count;
 
@@ -85,7 +85,7 @@ pub fn Results(scope: Scope) -> impl IntoView {
     let Some(attempt) = use_progress().with_untracked(|p| p.quiz.attempt.clone()) else {
         return ().into_any();
     };
-    let summary = attempt.summary(QUESTIONS);
+    let summary = attempt.summary(bank().unwrap_or_default());
     let missed = summary.missed.len();
     let navigate = use_navigate();
     let retry = move |_| {
@@ -96,7 +96,7 @@ pub fn Results(scope: Scope) -> impl IntoView {
         .items
         .iter()
         .filter_map(|i| {
-            let q = question(&i.question)?;
+            let q = bank_question(&i.question)?;
             let points = engine::score(q, i.answer.as_deref().unwrap_or_default()).points;
             Some((i.clone(), q, points))
         })

@@ -10,7 +10,7 @@ use crate::progress::store::{use_progress, use_progress_store};
 use crate::quiz::engine::{
     format_points, Scope, GUIDE_QUESTIONS_PER_CHAPTER, MULTIPLE_RULE, REVIEW_LIMIT,
 };
-use crate::quiz::{question_count, QUESTIONS};
+use crate::quiz::{bank, question_count};
 use crate::routes::{href, Page};
 use crate::words::count as counted;
 use guide_content::QUIZ_GUIDE;
@@ -42,7 +42,8 @@ fn about(scope: &Scope, count: usize) -> String {
 pub fn StartCard(scope: Scope) -> impl IntoView {
     let store = use_progress_store();
     let progress = use_progress();
-    let listed = progress.with_untracked(|p| p.listed_for(&scope, QUESTIONS, now()));
+    let listed =
+        progress.with_untracked(|p| p.listed_for(&scope, bank().unwrap_or_default(), now()));
     let count = match scope {
         Scope::Review | Scope::RetryMissed => listed.len().min(REVIEW_LIMIT),
         _ => question_count(&scope),

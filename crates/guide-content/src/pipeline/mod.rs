@@ -24,7 +24,7 @@ use crate::quiz::Question;
 use crate::Chapter;
 
 pub use diagram::{build_diagram, emit_diagram};
-pub use emit::emit_rust;
+pub use emit::{emit_quiz_index, emit_rust};
 pub use fairness::{bank_stats, correct_is_longest, BankStats};
 pub use glossary::{
     build_glossary, chapter_text, emit_glossary, mentions, MAX_DEFINITION_CHARS, MIN_TERMS,
