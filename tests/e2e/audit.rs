@@ -337,8 +337,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// the phone header, "On this page" tracking, the code blocks' Copy wiring (about +15 KB gzip of
 /// main module) and a larger stylesheet (+2 KB). 395 → 335 KB with issue 19's next step: the
 /// question bank's texts fetched by the quiz pages (`data/quiz-<hash>.txt`) instead of compiled
-/// into the main module (measured 313–326 KB; main module 354 → 294 KB gzip).
-const FIRST_LOAD_BUDGET: f64 = 335.0;
+/// into the main module (measured 313–326 KB; main module 354 → 294 KB gzip). 335 → 345 KB
+/// with issue 18's search in the header (measured 332–342 KB): the field, its Search button and
+/// popup in the main module (about +12 KB gzip; the engine, the index and the hits' drawing load
+/// on the first search).
+const FIRST_LOAD_BUDGET: f64 = 345.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which
