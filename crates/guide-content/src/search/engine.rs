@@ -199,17 +199,24 @@ impl Search {
             .take(MAX_PREFIX_FORMS)
     }
 
-    /// Forms within the typos a word of its length may have: none under 4 letters, one up to
-    /// 7, two from 8 (a typo: a letter added, missing, changed or two swapped).
+    /// Forms within the typos a word of its length may have: none under 4 letters; two
+    /// neighbouring letters swapped at 4 ("jsno"; a letter changed would turn "cors" into
+    /// "cons"); one typo from 5 letters, two from 8 (a letter added, missing, changed or two
+    /// swapped).
     fn near_forms<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a String> + 'a {
-        let allowed = match word.chars().count() {
-            0..=3 => 0,
-            4..=7 => 1,
+        let length = word.chars().count();
+        let allowed = match length {
+            0..=4 => 0,
+            5..=7 => 1,
             _ => 2,
         };
-        self.forms
-            .iter()
-            .filter(move |f| allowed > 0 && within_typos(word, f, allowed))
+        self.forms.iter().filter(move |f| {
+            if length == 4 {
+                swapped(word, f)
+            } else {
+                allowed > 0 && within_typos(word, f, allowed)
+            }
+        })
     }
 
     /// Each doc's score for the words: docs that match every word, or, when none does, docs
@@ -388,6 +395,17 @@ fn cut_forward(text: &str, from: usize, chars: usize) -> usize {
 
 /// Whether `a` becomes `b` with at most `max` single-letter edits (insert, delete, change, or
 /// swap two neighbours: the optimal string alignment distance), without computing beyond `max`.
+/// Whether `b` is `a` with two neighbouring letters swapped.
+pub(crate) fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && a[differ[0]] == b[differ[1]]
+        && a[differ[1]] == b[differ[0]]
+}
+
 pub(crate) fn within_typos(a: &str, b: &str, max: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

@@ -103,6 +103,24 @@ fn short_words_are_not_guessed_at() {
 }
 
 #[test]
+fn a_four_letter_word_may_have_two_letters_swapped_but_not_one_changed() {
+    assert!(swapped("jsno", "json"));
+    assert!(!swapped("cors", "cons"));
+    assert!(!swapped("json", "json"));
+    let s = Search::new(IndexFile {
+        chapters: vec![("apis".into(), "APIs".into())],
+        docs: vec![
+            section(0, "json", "JSON", "Data as text."),
+            section(0, "cons", "Pros and cons", "Each side."),
+        ],
+        stems: vec![],
+        synonyms: vec![],
+    });
+    assert_eq!(anchors(&s.query("jsno")), ["apis#json"]);
+    assert!(s.query("cors").is_empty(), "cors is not cons");
+}
+
+#[test]
 fn an_unfinished_last_word_is_the_start_of_longer_ones() {
     assert_eq!(anchors(&search().query("datab")), ["data#relational"]);
     assert_eq!(anchors(&search().query("session coo")), ["web#cookies"]);
