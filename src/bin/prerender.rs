@@ -11,13 +11,15 @@
 //! path, with status 404). Each holds the view's HTML, title and description; the browser
 //! paints it at once, and the app mounts over it when the wasm has loaded. Also writes
 //! `chapter-bodies/<id>.html`, each chapter's body alone, which the app fetches when it opens a
-//! chapter (the wasm holds no chapter text).
+//! chapter (the wasm holds no chapter text), and `chapter-bodies/_glossary.html`, the `/glossary` page's
+//! body, fetched the same way.
 
 use std::path::{Path, PathBuf};
 
 use backend_guide::prerender::{render, set_up, RenderedPage};
 use backend_guide::routes::every_page;
 use guide_content::pipeline::html::{chapter_body, prerender_into_shell, Prerendered};
+use guide_content::pipeline::terms::{glossary_body, Terms};
 
 /// What a page says to a reader without JavaScript (below the page).
 fn noscript_for(path: &str) -> &'static str {
@@ -40,9 +42,10 @@ fn main() {
     let shell = std::fs::read_to_string(&shell_path)
         .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", shell_path.display())));
 
+    let terms = Terms::new(&guide.glossary, &guide.chapters);
     let mut bodies = Vec::new();
     for chapter in &guide.chapters {
-        let html = chapter_body(chapter);
+        let html = chapter_body(chapter, &terms);
         write(
             &site.join(format!("chapter-bodies/{}.html", chapter.id)),
             &html,
@@ -52,6 +55,9 @@ fn main() {
         bodies.push((app_chapter, html));
     }
     set_up(public_url, bodies);
+    let glossary = glossary_body(&guide.glossary, &guide.chapters);
+    write(&site.join("chapter-bodies/_glossary.html"), &glossary);
+    backend_guide::pages::glossary::remember(glossary);
 
     let pages = every_page();
     for page in &pages {

@@ -15,6 +15,7 @@ mod browsers;
 mod code_and_tables;
 mod diagram;
 mod faults;
+mod glossary;
 mod guide;
 mod offline;
 mod page;
@@ -110,6 +111,11 @@ const TESTS: &[(&str, TestFn)] = tests![
     reading::on_a_wide_screen_on_this_page_stays_in_view_and_marks_the_section,
     reading::heading_anchors_show_only_on_hover_or_keyboard_focus,
     reading::the_keyboard_hint_shows_without_a_touch_screen,
+    glossary::a_terms_definition_opens_and_closes_by_mouse,
+    glossary::a_terms_definition_opens_by_keyboard_and_escape_returns_focus,
+    glossary::on_a_phone_a_tap_opens_a_definition_that_covers_no_text,
+    glossary::the_glossary_page_jumps_by_letter_and_links_each_entry_to_its_section,
+    glossary::without_javascript_a_term_is_a_link_to_its_entry,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

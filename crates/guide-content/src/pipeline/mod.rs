@@ -12,6 +12,7 @@ pub mod html;
 mod markdown;
 mod quiz;
 mod rules;
+pub mod terms;
 mod validate;
 
 use std::fmt;
