@@ -19,7 +19,8 @@ const fn term(id: &'static str, name: &'static str, section: &'static str) -> Gl
     }
 }
 
-/// A small glossary: "server" and "web server" (longest match), "index" with the form
+/// A small glossary: "server" and "web server", "environment" and "environment variable"
+/// (longest match), "index" with the form
 /// "indices", "environment" opted out of "virtual environment", "table" opted out of chapter
 /// `a`'s section `html`, "cache" explained in chapter `a`'s section `caching`.
 fn glossary() -> Vec<GlossaryTerm> {
@@ -37,6 +38,7 @@ fn glossary() -> Vec<GlossaryTerm> {
             not: &["virtual environment"],
             ..term("environment", "environment", "second")
         },
+        term("environment-variable", "environment variable", "second"),
         GlossaryTerm {
             not_in: &[LinkTarget::Chapter {
                 chapter: "a",
@@ -131,7 +133,7 @@ fn a_term_is_not_marked_in_the_section_that_explains_it() {
 #[test]
 fn the_longest_name_wins_and_opted_out_phrases_stay_text() {
     let body = body_of(
-        "A web server and a proxy server.\n\n## Venv {#venv}\n\nMake a virtual environment, then an environment.\n\n## Html {#html}\n\nAn HTML table.\n\n## Data {#data}\n\nA table of rows.",
+        "A web server and a proxy server.\n\n## Venv {#venv}\n\nMake a virtual environment, set an environment variable, then an environment.\n\n## Html {#html}\n\nAn HTML table.\n\n## Data {#data}\n\nA table of rows.",
     );
     assert!(
         body.starts_with(&format!(
@@ -143,7 +145,8 @@ fn the_longest_name_wins_and_opted_out_phrases_stay_text() {
     );
     assert!(
         body.contains(&format!(
-            "<p>Make a virtual environment, then an {}.</p>",
+            "<p>Make a virtual environment, set an {}, then an {}.</p>",
+            marked("environment-variable", "environment variable"),
             marked("environment", "environment")
         )),
         "{body}"
