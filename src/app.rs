@@ -7,7 +7,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::chunks::{LazyDiagramPage, LazyProgressPage, LazyQuizHubPage, LazyQuizPage};
-use crate::pages::{chapter::ChapterPage, home::HomePage, not_found::NotFoundPage};
+use crate::pages::{
+    chapter::ChapterPage, glossary::GlossaryPage, home::HomePage, not_found::NotFoundPage,
+};
 use crate::progress::store::ProgressStore;
 use crate::routes::router_base;
 use crate::ui::layout::Layout;
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/chapters/:id") view=ChapterPage />
                     <Route path=path!("/progress") view=LazyProgressPage />
                     <Route path=path!("/diagram") view=LazyDiagramPage />
+                    <Route path=path!("/glossary") view=GlossaryPage />
                     <Route path=path!("/quiz") view=LazyQuizHubPage />
                     <Route path=path!("/quiz/:key") view=LazyQuizPage />
                 </Routes>

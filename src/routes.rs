@@ -12,6 +12,8 @@ pub enum Page<'a> {
     Home,
     Progress,
     Diagram,
+    /// Every term of the guide, A–Z (an anchor per term: its id).
+    Glossary,
     /// Every quiz.
     QuizHub,
     /// One quiz: `guide`, a chapter id, `review` or `retry` (see `quiz::engine::Scope`).
@@ -31,6 +33,7 @@ impl Page<'_> {
             Page::Home => "/".to_string(),
             Page::Progress => "/progress".to_string(),
             Page::Diagram => "/diagram".to_string(),
+            Page::Glossary => "/glossary".to_string(),
             Page::QuizHub => "/quiz".to_string(),
             Page::Quiz { key } => format!("/quiz/{key}"),
             Page::Chapter { id, section: None } => format!("/chapters/{id}"),
@@ -54,7 +57,7 @@ pub fn with_base(base: &str, path: &str) -> String {
 }
 
 /// Every page with a URL of its own, the one list the prerenderer writes out and the tests
-/// visit: home, each chapter, the diagram, the quiz hub, every quiz (the whole guide, review,
+/// visit: home, each chapter, the diagram, the glossary, the quiz hub, every quiz (the whole guide, review,
 /// retry, each chapter's), the progress page. The router (`app.rs`) answers each of them.
 pub fn every_page() -> Vec<Page<'static>> {
     let chapters = crate::content::chapters();
@@ -63,7 +66,7 @@ pub fn every_page() -> Vec<Page<'static>> {
         id: c.id,
         section: None,
     }));
-    pages.extend([Page::Diagram, Page::QuizHub]);
+    pages.extend([Page::Diagram, Page::Glossary, Page::QuizHub]);
     pages.extend(
         guide_content::RESERVED_QUIZ_KEYS
             .iter()
@@ -122,6 +125,7 @@ mod tests {
         assert_eq!(Page::Home.path(), "/");
         assert_eq!(Page::Progress.path(), "/progress");
         assert_eq!(Page::Diagram.path(), "/diagram");
+        assert_eq!(Page::Glossary.path(), "/glossary");
         assert_eq!(Page::QuizHub.path(), "/quiz");
         assert_eq!(Page::Quiz { key: "databases" }.path(), "/quiz/databases");
         assert_eq!(
@@ -165,6 +169,7 @@ mod tests {
         for path in [
             "/",
             "/diagram",
+            "/glossary",
             "/quiz",
             "/quiz/guide",
             "/quiz/review",

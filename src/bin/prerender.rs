@@ -11,15 +11,17 @@
 //! path, with status 404). Each holds the view's HTML, title and description; the browser
 //! paints it at once, and the app mounts over it when the wasm has loaded. Also writes
 //! `chapter-bodies/<id>.html`, each chapter's body alone, which the app fetches when it opens a
-//! chapter (the wasm holds no chapter text), `search-index.json`, which the app fetches when a
-//! reader first searches, and `data/quiz-<hash>.txt`, the question bank's texts, which the quiz
-//! pages fetch (the wasm holds only each question's id and shape).
+//! chapter (the wasm holds no chapter text), `chapter-bodies/_glossary.html`, the `/glossary`
+//! page's body, fetched the same way, `search-index.json`, which the app fetches when a reader
+//! first searches, and `data/quiz-<hash>.txt`, the question bank's texts, which the quiz pages
+//! fetch (the wasm holds only each question's id and shape).
 
 use std::path::{Path, PathBuf};
 
 use backend_guide::prerender::{render, set_up, RenderedPage};
 use backend_guide::routes::every_page;
 use guide_content::pipeline::html::{chapter_body, prerender_into_shell, Prerendered};
+use guide_content::pipeline::terms::{glossary_body, Terms};
 
 /// What a page says to a reader without JavaScript (below the page).
 fn noscript_for(path: &str) -> &'static str {
@@ -42,9 +44,10 @@ fn main() {
     let shell = std::fs::read_to_string(&shell_path)
         .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", shell_path.display())));
 
+    let terms = Terms::new(&guide.glossary, &guide.chapters);
     let mut bodies = Vec::new();
     for chapter in &guide.chapters {
-        let html = chapter_body(chapter);
+        let html = chapter_body(chapter, &terms);
         write(
             &site.join(format!("chapter-bodies/{}.html", chapter.id)),
             &html,
@@ -60,6 +63,9 @@ fn main() {
         &guide_content::pipeline::search::to_json(&index),
     );
     write_question_bank(site);
+    let glossary = glossary_body(&guide.glossary, &guide.chapters);
+    write(&site.join("chapter-bodies/_glossary.html"), &glossary);
+    backend_guide::pages::glossary::remember(glossary);
 
     let pages = every_page();
     for page in &pages {

@@ -14,6 +14,15 @@
 //! The code blocks' Copy buttons are in the body's HTML; one click listener on the body copies
 //! the block's code without what is marked `nocopy` (line-note numbers, a console's prompts and
 //! output) and says "Copied" in the block's status (a polite live region beside the button).
+//!
+//! Glossary terms (`a.term`, marked at build time, `pipeline::terms`) are links to their
+//! glossary entry; once the app runs each is a toggletip ([`enhance_terms`], the same
+//! listeners on the body): a button (`role=button`, `aria-expanded`) whose definition — copied
+//! from the body's `<template data-term-def>` — fills the polite live region right after it
+//! (`.term-tip`, a block under the term's line that pushes the text down, never covering it).
+//! It opens on hover (mouse: closes when the pointer leaves it), on a click, tap, Enter or
+//! Space (stays open); Escape closes it and puts the focus back on the term; a click elsewhere
+//! closes it. The `/glossary` page's body is kept or fetched the same way ([`HtmlBody`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -32,8 +41,8 @@ thread_local! {
     static BODIES: RefCell<HashMap<&'static str, String>> = RefCell::new(HashMap::new());
 }
 
-/// Keeps the prerendered chapter body of the page as it loaded (call before the app mounts
-/// over it).
+/// Keeps the prerendered chapter body (or glossary body) of the page as it loaded (call before
+/// the app mounts over it).
 pub fn keep_prerendered_body() {
     let Some(body) = document()
         .query_selector(".chapter__body[data-chapter]")
@@ -43,14 +52,25 @@ pub fn keep_prerendered_body() {
         return;
     };
     let id = body.get_attribute("data-chapter").unwrap_or_default();
-    if let Some(chapter) = content::chapter(&id) {
-        BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, body.inner_html()));
-    }
+    let key = match content::chapter(&id) {
+        Some(chapter) => chapter.id,
+        None if id == GLOSSARY_KEY => GLOSSARY_KEY,
+        None => return,
+    };
+    remember_html(key, body.inner_html());
 }
+
+/// The glossary page's body: `chapter-bodies/_glossary.html` (no chapter id starts with `_`).
+pub const GLOSSARY_KEY: &str = "_glossary";
 
 /// Gives a chapter's body to the view ahead of time (the prerenderer, which has no network).
 pub fn remember(chapter: &'static Chapter, html: String) {
     BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, html));
+}
+
+/// Keeps a body of HTML under a key (a chapter id, or the glossary's key) for the visit.
+pub fn remember_html(key: &'static str, html: String) {
+    BODIES.with(|bodies| bodies.borrow_mut().insert(key, html));
 }
 
 fn remembered(id: &str) -> Option<String> {
@@ -66,14 +86,21 @@ enum Body {
 
 #[component]
 pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
-    let body = RwSignal::new(remembered(chapter.id).map_or(Body::Loading, Body::Ready));
+    view! { <HtmlBody key=chapter.id what="chapter" /> }
+}
+
+/// A body of HTML written at build time (`chapter-bodies/<key>.html`): a chapter's (`key`
+/// its id) or the glossary's ([`GLOSSARY_KEY`]); `what` names it in the messages.
+#[component]
+pub fn HtmlBody(key: &'static str, what: &'static str) -> impl IntoView {
+    let body = RwSignal::new(remembered(key).map_or(Body::Loading, Body::Ready));
     let arrived_later = body.with_untracked(|b| *b == Body::Loading);
     let load = move || {
         body.set(Body::Loading);
         leptos::task::spawn_local(async move {
-            let loaded = fetch_body(chapter.id).await;
+            let loaded = fetch_html(&format!("chapter-bodies/{key}.html")).await;
             if let Some(html) = &loaded {
-                BODIES.with(|bodies| bodies.borrow_mut().insert(chapter.id, html.clone()));
+                remember_html(key, html.clone());
             }
             // The reader may have moved on: the signal is gone with the view then.
             let _ = body.try_set(loaded.map_or(Body::Failed, Body::Ready));
@@ -84,6 +111,11 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
     }
 
     let container = NodeRef::<html::Div>::new();
+    if !crate::PRERENDERING {
+        // A click or tap anywhere else closes an open definition.
+        let handle = window_event_listener(leptos::ev::click, close_terms_outside);
+        on_cleanup(move || handle.remove());
+    }
     // Once the body is on the page, the explorer goes into its placeholder: a step out to the
     // DOM (as `Portal` takes it), with no signal in between.
     Effect::new(move |_| {
@@ -95,8 +127,9 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
         };
         if let Ok(Some(slot)) = container.query_selector("[data-embed=diagram]") {
             slot.set_inner_html("");
-            mount_diagram(&slot, chapter.id);
+            mount_diagram(&slot, key);
         }
+        enhance_terms(&container);
         if arrived_later {
             // The router looked for `#section` before it existed.
             reveal_section();
@@ -106,9 +139,12 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
     view! {
         <div
             class="chapter__body"
-            data-chapter=chapter.id
+            data-chapter=key
             node_ref=container
-            on:click=copy_on_click
+            on:click=on_body_click
+            on:keydown=term_on_key
+            on:pointerover=term_on_pointer_over
+            on:pointerout=term_on_pointer_out
             inner_html=move || match body.get() {
                 Body::Ready(html) => html,
                 _ => String::new(),
@@ -116,14 +152,14 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
         ></div>
         {move || body.with(|b| match b {
             Body::Loading => Some(
-                view! { <p class="chapter__loading" role="status">"Loading the chapter…"</p> }
+                view! { <p class="chapter__loading" role="status">{format!("Loading the {what}…")}</p> }
                     .into_any(),
             ),
             Body::Failed => Some(
                 view! {
                     <div class="chapter__load-error" role="alert">
                         <p>
-                            "This chapter could not be loaded. Check your connection and try again; everything you have done so far is kept."
+                            {format!("This {what} could not be loaded. Check your connection and try again; everything you have done so far is kept.")}
                         </p>
                         <button type="button" class="button" on:click=move |_| load()>
                             "Try again"
@@ -137,13 +173,185 @@ pub fn ChapterBody(chapter: &'static Chapter) -> impl IntoView {
     }
 }
 
-/// A click in the body: on a code block's Copy button, copies its code.
-fn copy_on_click(event: web_sys::MouseEvent) {
-    let Some(button) = event
-        .target()
+/// A click in the body: on a glossary term, opens (or closes) its definition; on a code
+/// block's Copy button, copies its code.
+fn on_body_click(event: web_sys::MouseEvent) {
+    if let Some(term) = closest(event.target(), "a.term") {
+        event.prevent_default();
+        if term.get_attribute("data-open").as_deref() == Some("pinned") {
+            close_term(&term, false);
+        } else {
+            open_term(&term, true);
+        }
+        return;
+    }
+    copy_on_click(event);
+}
+
+/// The closest element matching `css` from an event's target.
+fn closest(target: Option<web_sys::EventTarget>, css: &str) -> Option<web_sys::Element> {
+    target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest(".code-block__copy").ok().flatten())
-    else {
+        .and_then(|t| t.closest(css).ok().flatten())
+}
+
+/// After the body is on the page: each term link becomes a toggletip's button (attributes
+/// only: the page keeps its boxes).
+fn enhance_terms(container: &web_sys::Element) {
+    let Ok(terms) = container.query_selector_all("a.term") else {
+        return;
+    };
+    for i in 0..terms.length() {
+        if let Some(term) = terms.item(i) {
+            let term: web_sys::Element = term.unchecked_into();
+            let _ = term.set_attribute("role", "button");
+            let _ = term.set_attribute("aria-expanded", "false");
+        }
+    }
+}
+
+/// The live region right after a term, where its definition goes.
+fn tip_of(term: &web_sys::Element) -> Option<web_sys::Element> {
+    term.next_element_sibling()
+        .filter(|tip| tip.class_list().contains("term-tip"))
+}
+
+/// Opens a term's definition (closing any other): `pinned` (click, tap, keyboard) stays
+/// open until closed; otherwise (hover) it closes when the pointer leaves.
+fn open_term(term: &web_sys::Element, pinned: bool) {
+    close_terms(|other| other != term);
+    let Some(tip) = tip_of(term) else {
+        return;
+    };
+    if term.get_attribute("aria-expanded").as_deref() != Some("true") {
+        let id = term.get_attribute("data-term").unwrap_or_default();
+        let definition = term
+            .closest(".chapter__body")
+            .ok()
+            .flatten()
+            .and_then(|body| {
+                body.query_selector(&format!("template[data-term-def=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            });
+        let Some(definition) = definition else {
+            return;
+        };
+        // (A template's inner HTML is its content's.)
+        tip.set_inner_html(&definition.inner_html());
+        let _ = term.set_attribute("aria-expanded", "true");
+    }
+    if pinned || term.get_attribute("data-open").is_none() {
+        let _ = term.set_attribute("data-open", if pinned { "pinned" } else { "hover" });
+    }
+}
+
+fn close_term(term: &web_sys::Element, focus: bool) {
+    if let Some(tip) = tip_of(term) {
+        tip.set_inner_html("");
+    }
+    let _ = term.set_attribute("aria-expanded", "false");
+    let _ = term.remove_attribute("data-open");
+    if focus {
+        if let Some(term) = term.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = term.focus();
+        }
+    }
+}
+
+/// Closes every open term that `which` picks.
+fn close_terms(which: impl Fn(&web_sys::Element) -> bool) {
+    let Ok(open) = document().query_selector_all("a.term[data-open]") else {
+        return;
+    };
+    for i in 0..open.length() {
+        if let Some(term) = open.item(i) {
+            let term: web_sys::Element = term.unchecked_into();
+            if which(&term) {
+                close_term(&term, false);
+            }
+        }
+    }
+}
+
+/// Whether a node is inside a term or its definition.
+fn within_term(term: &web_sys::Element, node: Option<&web_sys::Node>) -> bool {
+    node.is_some_and(|node| {
+        term.contains(Some(node)) || tip_of(term).is_some_and(|tip| tip.contains(Some(node)))
+    })
+}
+
+fn close_terms_outside(event: web_sys::MouseEvent) {
+    let target = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    close_terms(|term| !within_term(term, target.as_ref()));
+}
+
+/// The term a node belongs to: itself, or the term its definition follows.
+fn term_for(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    closest(target.clone(), "a.term").or_else(|| {
+        closest(target, ".term-tip")?
+            .previous_element_sibling()
+            .filter(|t| t.matches("a.term").unwrap_or(false))
+    })
+}
+
+/// Space opens or closes a term (Enter does, as a link's click); Escape closes it and puts
+/// the focus back on the term.
+fn term_on_key(event: web_sys::KeyboardEvent) {
+    let key = event.key();
+    if key != " " && key != "Escape" {
+        return;
+    }
+    let Some(term) = term_for(event.target()) else {
+        return;
+    };
+    if key == "Escape" {
+        if term.has_attribute("data-open") {
+            event.prevent_default();
+            close_term(&term, true);
+        }
+    } else if closest(event.target(), "a.term").is_some() {
+        event.prevent_default();
+        if term.has_attribute("data-open") {
+            close_term(&term, false);
+        } else {
+            open_term(&term, true);
+        }
+    }
+}
+
+fn term_on_pointer_over(event: web_sys::PointerEvent) {
+    if event.pointer_type() != "mouse" {
+        return;
+    }
+    if let Some(term) = closest(event.target(), "a.term") {
+        open_term(&term, false);
+    }
+}
+
+/// The mouse leaving a term opened by hovering (and its definition) closes it.
+fn term_on_pointer_out(event: web_sys::PointerEvent) {
+    if event.pointer_type() != "mouse" {
+        return;
+    }
+    let Some(term) = term_for(event.target()) else {
+        return;
+    };
+    let to = event
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    if term.get_attribute("data-open").as_deref() == Some("hover")
+        && !within_term(&term, to.as_ref())
+    {
+        close_term(&term, false);
+    }
+}
+
+/// On a code block's Copy button, copies its code.
+fn copy_on_click(event: web_sys::MouseEvent) {
+    let Some(button) = closest(event.target(), ".code-block__copy") else {
         return;
     };
     let Some(figure) = button.closest(".code-block").ok().flatten() else {
@@ -259,10 +467,9 @@ fn mount_diagram(slot: &web_sys::Element, chapter_id: &'static str) {
     on_cleanup(move || handle.update_value(|h| drop(h.take())));
 }
 
-/// `chapter-bodies/<id>.html` (relative to the document's base), or `None` on any failure.
-async fn fetch_body(id: &str) -> Option<String> {
-    let url = format!("chapter-bodies/{id}.html");
-    let response = JsFuture::from(window().fetch_with_str(&url)).await.ok()?;
+/// A file of HTML (relative to the document's base), or `None` on any failure.
+async fn fetch_html(url: &str) -> Option<String> {
+    let response = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;

@@ -49,6 +49,11 @@ pub fn ChapterNav(#[prop(into)] open: Signal<bool>) -> impl IntoView {
                     </a>
                 </li>
                 <li>
+                    <a href=href(Page::Glossary) aria-current=move || current(Page::Glossary)>
+                        "Glossary"
+                    </a>
+                </li>
+                <li>
                     <a href=href(Page::QuizHub) aria-current=move || current(Page::QuizHub)>
                         "Quiz yourself"
                     </a>

@@ -167,6 +167,21 @@ async fn visit(page: &Page, step: usize) -> TestResult<Option<&'static str>> {
             .await?;
             "phone menu"
         }
+        s if s == n + 13 => {
+            load(page, "glossary").await?;
+            "glossary"
+        }
+        s if s == n + 14 => {
+            // A glossary term's definition open in a chapter, on a phone.
+            load(page, "chapters/apis").await?;
+            page.click(".chapter__body p > a.term").await?;
+            page.wait_for(
+                "document.querySelector('.chapter__body a.term[aria-expanded=true] + .term-tip a')",
+                "a term's definition open",
+            )
+            .await?;
+            "chapter with a term's definition open"
+        }
         _ => {
             // Back to the laptop-sized window the other views were audited in.
             page.set_viewport(1280, 900).await?;

@@ -15,6 +15,7 @@ mod browsers;
 mod code_and_tables;
 mod diagram;
 mod faults;
+mod glossary;
 mod guide;
 mod offline;
 mod page;
@@ -114,6 +115,11 @@ const TESTS: &[(&str, TestFn)] = tests![
     search::search_finds_sections_by_keyboard_by_another_form_a_typo_and_a_synonym,
     search::on_a_phone_search_opens_from_a_button_in_the_header,
     search::the_open_search_passes_axe_in_light_and_dark,
+    glossary::a_terms_definition_opens_and_closes_by_mouse,
+    glossary::a_terms_definition_opens_by_keyboard_and_escape_returns_focus,
+    glossary::on_a_phone_a_tap_opens_a_definition_that_covers_no_text,
+    glossary::the_glossary_page_jumps_by_letter_and_links_each_entry_to_its_section,
+    glossary::without_javascript_a_term_is_a_link_to_its_entry,
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,

@@ -21,6 +21,12 @@ pub struct GlossaryTerm {
     pub definition: &'static str,
     /// The chapter section that explains it (always a chapter and an anchor).
     pub section: LinkTarget,
+    /// Phrases in which a name of the term means something else ("virtual environment" for
+    /// environment): never marked as the term in a chapter.
+    pub not: &'static [&'static str],
+    /// Chapters or sections where the term is never marked (the word means something else
+    /// there).
+    pub not_in: &'static [LinkTarget],
 }
 
 impl GlossaryTerm {

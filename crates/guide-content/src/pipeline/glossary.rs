@@ -47,6 +47,10 @@ struct TermIn {
     forms: Vec<String>,
     definition: String,
     section: String,
+    #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
+    not_in: Vec<String>,
 }
 
 /// Parses and validates the glossary against the chapters. Terms come back sorted A–Z
@@ -80,12 +84,24 @@ pub fn build_glossary(
                 LinkTarget::External("")
             }
         };
+        problems.extend(opt_out_problems(t));
+        let not_in = t
+            .not_in
+            .iter()
+            .filter_map(|place| match opt_out_place(place, chapters) {
+                Ok(target) => Some(target),
+                Err(problem) => {
+                    problems.push(problem);
+                    None
+                }
+            })
+            .collect();
         errors.extend(problems.into_iter().map(|message| ContentError {
             file: file.path.clone(),
             line: Some(line),
             message: format!("term `{}`: {message}", t.id.get_ref()),
         }));
-        terms.push(build_term(t, section));
+        terms.push(build_term(t, section, not_in));
     }
     if terms.len() < MIN_TERMS {
         errors.push(ContentError {
@@ -114,7 +130,7 @@ fn parse_file(file: &SourceFile) -> Result<GlossaryFile, Vec<ContentError>> {
     })
 }
 
-fn build_term(t: &TermIn, section: LinkTarget) -> GlossaryTerm {
+fn build_term(t: &TermIn, section: LinkTarget, not_in: Vec<LinkTarget>) -> GlossaryTerm {
     let strings = |list: &[String]| leak(list.iter().map(|s| leak_str(s.trim())).collect());
     GlossaryTerm {
         id: leak_str(t.id.get_ref().as_str()),
@@ -123,6 +139,44 @@ fn build_term(t: &TermIn, section: LinkTarget) -> GlossaryTerm {
         forms: strings(&t.forms),
         definition: leak_str(t.definition.trim()),
         section,
+        not: strings(&t.not),
+        not_in: leak(not_in),
+    }
+}
+
+/// Each `not` phrase holds one of the term's names as a whole word (else it opts nothing
+/// out) and is not a name itself.
+fn opt_out_problems(t: &TermIn) -> Vec<String> {
+    let names: Vec<&String> = std::iter::once(&t.term)
+        .chain(&t.also)
+        .chain(&t.forms)
+        .collect();
+    t.not
+        .iter()
+        .filter(|phrase| {
+            let phrase_key = normalise(phrase).to_lowercase();
+            names
+                .iter()
+                .any(|n| normalise(n).to_lowercase() == phrase_key)
+                || !names.iter().any(|n| mentions(phrase, n))
+        })
+        .map(|phrase| {
+            format!(
+                "`not` phrase `{}` must contain one of the term's names and be more than it",
+                phrase.trim()
+            )
+        })
+        .collect()
+}
+
+/// A `not_in` place: `/chapters/<id>` or `/chapters/<id>#<anchor>` that exists.
+fn opt_out_place(place: &str, chapters: &[Chapter]) -> Result<LinkTarget, String> {
+    let target = parse_section(place).ok_or_else(|| {
+        format!("`not_in` place `{place}` must look like /chapters/<id>[#<anchor>]")
+    })?;
+    match check_link(chapters, &target) {
+        Some(problem) => Err(format!("`not_in`: {problem}")),
+        None => Ok(target),
     }
 }
 
@@ -346,7 +400,12 @@ pub fn emit_glossary(terms: &[GlossaryTerm]) -> String {
             t.id, t.term, t.also, t.forms, t.definition
         );
         emit_link_target(&mut out, &t.section);
-        out.push_str(" },\n");
+        let _ = write!(out, ", not: &{:?}, not_in: &[", t.not);
+        for place in t.not_in {
+            emit_link_target(&mut out, place);
+            out.push_str(", ");
+        }
+        out.push_str("] },\n");
     }
     out.push_str("];\n");
     out

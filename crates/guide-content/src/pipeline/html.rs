@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 
 use super::highlight::{self, Tok};
+use super::terms::{Marker, Terms};
 use crate::{callout_class, plain_text, Alignment, Block, Chapter, CodeNote, Inline, LinkTarget};
 
 /// A chapter link relative to `<base href>` (the app's `routes::href` adds the base itself).
@@ -25,37 +26,43 @@ fn chapter_href(id: &str, section: Option<&str>) -> String {
 /// The inside of a chapter's `<div class="chapter__body">`: its text as HTML. The app shows
 /// exactly this (prerendered in the chapter's page, or fetched as `chapter-bodies/<id>.html`).
 /// An embedded interactive part is a `<div data-embed="<name>">` holding a note and a link to
-/// its own page, which the app replaces with the real thing.
-pub fn chapter_body(chapter: &Chapter) -> String {
+/// its own page, which the app replaces with the real thing. Glossary terms are marked as
+/// `pipeline::terms` says (`Terms::default()` marks none).
+pub fn chapter_body(chapter: &Chapter, terms: &Terms<'_>) -> String {
     let mut out = String::new();
     let mut ctx = Ctx {
         chapter_id: chapter.id,
         code_blocks: 0,
+        marker: Marker::new(terms, chapter.id),
     };
     blocks(&mut ctx, chapter.blocks, &mut out);
+    ctx.marker.definitions(&mut out);
     out
 }
 
 /// What writing a chapter's body keeps track of.
-struct Ctx<'a> {
+struct Ctx<'t, 'a> {
     chapter_id: &'a str,
     /// Code blocks written so far (their ids: `<chapter>-code-<n>`).
     code_blocks: usize,
+    /// Glossary terms: which section the text is in, which terms it has marked.
+    marker: Marker<'t, 'a>,
 }
 
-fn blocks(ctx: &mut Ctx<'_>, blocks: &[Block], out: &mut String) {
+fn blocks<'a>(ctx: &mut Ctx<'_, 'a>, blocks: &'a [Block], out: &mut String) {
     for b in blocks {
         block(ctx, b, out);
     }
 }
 
-fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
+fn block<'a>(ctx: &mut Ctx<'_, 'a>, block: &'a Block, out: &mut String) {
     let chapter_id = ctx.chapter_id;
     match *block {
         Block::Heading { level, id, content } => {
             let level = if level == 3 { 3 } else { 2 };
+            ctx.marker.heading(level, id);
             let _ = write!(out, r#"<h{level} id="{id}" tabindex="-1">"#);
-            inlines(content, out);
+            unmarked(ctx, content, out);
             let _ = write!(
                 out,
                 r##"<a class="heading-anchor" href="{}" aria-label="Link to the section “{}”">#</a></h{level}>"##,
@@ -65,7 +72,7 @@ fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
         }
         Block::Paragraph(content) => {
             out.push_str("<p>");
-            inlines(content, out);
+            inlines(ctx, content, out);
             out.push_str("</p>");
         }
         Block::List { start, items } => {
@@ -89,7 +96,7 @@ fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
         } => {
             ctx.code_blocks += 1;
             let id = format!("{chapter_id}-code-{}", ctx.code_blocks);
-            code_block(&id, language, code, notes, out);
+            code_block(ctx, &id, language, code, notes, out);
         }
         Block::Callout {
             label,
@@ -127,7 +134,7 @@ fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
             );
             for (i, cell) in header.iter().enumerate() {
                 let _ = write!(out, r#"<th scope="col"{}>"#, align(i));
-                inlines(cell, out);
+                unmarked(ctx, cell, out);
                 out.push_str("</th>");
             }
             out.push_str("</tr></thead><tbody>");
@@ -136,7 +143,7 @@ fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
                 for (i, cell) in row.iter().enumerate() {
                     let label = caption.get(i).map(String::as_str).unwrap_or("");
                     let _ = write!(out, r#"<td data-label="{}"{}>"#, esc(label), align(i));
-                    inlines(cell, out);
+                    inlines(ctx, cell, out);
                     out.push_str("</td>");
                 }
                 out.push_str("</tr>");
@@ -160,7 +167,14 @@ fn block(ctx: &mut Ctx<'_>, block: &Block, out: &mut String) {
 /// copies the code's text without the parts marked `nocopy`: line-note numbers, a console's
 /// prompts and output), the code highlighted line by line, and its line notes as a list the
 /// numbers in the code link to.
-fn code_block(id: &str, language: &str, code: &str, notes: &[CodeNote], out: &mut String) {
+fn code_block(
+    ctx: &mut Ctx<'_, '_>,
+    id: &str,
+    language: &str,
+    code: &str,
+    notes: &[CodeNote],
+    out: &mut String,
+) {
     let label = highlight::label(language).unwrap_or(language);
     let _ = write!(
         out,
@@ -212,7 +226,7 @@ fn code_block(id: &str, language: &str, code: &str, notes: &[CodeNote], out: &mu
         );
         for (n, note) in notes.iter().enumerate() {
             let _ = write!(out, r#"<li id="{id}-note-{}">"#, n + 1);
-            inlines(note.text, out);
+            unmarked(ctx, note.text, out);
             out.push_str("</li>");
         }
         out.push_str("</ol>");
@@ -220,23 +234,30 @@ fn code_block(id: &str, language: &str, code: &str, notes: &[CodeNote], out: &mu
     out.push_str("</figure>");
 }
 
-fn inlines(content: &[Inline], out: &mut String) {
+fn inlines(ctx: &mut Ctx<'_, '_>, content: &[Inline], out: &mut String) {
     for i in content {
-        inline(i, out);
+        inline(ctx, i, out);
     }
 }
 
-fn inline(inline: &Inline, out: &mut String) {
+/// Inlines where no glossary term is marked (headings, links, table headers, code notes).
+fn unmarked(ctx: &mut Ctx<'_, '_>, content: &[Inline], out: &mut String) {
+    let was = std::mem::replace(&mut ctx.marker.on, false);
+    inlines(ctx, content, out);
+    ctx.marker.on = was;
+}
+
+fn inline(ctx: &mut Ctx<'_, '_>, inline: &Inline, out: &mut String) {
     match *inline {
-        Inline::Text(t) => out.push_str(&esc(t)),
+        Inline::Text(t) => ctx.marker.text(t, out),
         Inline::Emphasis(c) => {
             out.push_str("<em>");
-            inlines(c, out);
+            inlines(ctx, c, out);
             out.push_str("</em>");
         }
         Inline::Strong(c) => {
             out.push_str("<strong>");
-            inlines(c, out);
+            inlines(ctx, c, out);
             out.push_str("</strong>");
         }
         Inline::Code(code) => {
@@ -252,7 +273,7 @@ fn inline(inline: &Inline, out: &mut String) {
                 r#"<a class="external" href="{}" rel="noopener">"#,
                 esc(url)
             );
-            inlines(content, out);
+            unmarked(ctx, content, out);
             out.push_str("</a>");
         }
         Inline::Link {
@@ -260,7 +281,7 @@ fn inline(inline: &Inline, out: &mut String) {
             content,
         } => {
             let _ = write!(out, r#"<a href="{}">"#, chapter_href(chapter, section));
-            inlines(content, out);
+            unmarked(ctx, content, out);
             out.push_str("</a>");
         }
     }
@@ -465,7 +486,7 @@ mod body_tests {
     /// The body of a one-chapter guide written as `markdown` (plus the required ending).
     fn body_of(markdown: &str) -> String {
         let chapters = build_chapters(&[chapter("a", 1, markdown)]).expect("valid content");
-        let body = chapter_body(&chapters[0]);
+        let body = chapter_body(&chapters[0], &Default::default());
         // The required "Further reading" and "Key points" ending is not under test here.
         body[..body
             .find(r#"<h2 id="further-reading""#)

@@ -13,6 +13,7 @@ mod markdown;
 mod quiz;
 mod rules;
 pub mod search;
+pub mod terms;
 mod validate;
 
 use std::fmt;

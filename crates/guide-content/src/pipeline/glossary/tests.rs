@@ -319,3 +319,47 @@ fn chapter_text_leaves_out_code() {
     assert!(!text.contains("hidden-word"), "{text}");
     assert!(!text.contains("codeword"), "{text}");
 }
+
+#[test]
+fn opt_outs_name_a_longer_phrase_and_places_that_exist() {
+    let errs = errors(&with(&entry(
+        "server",
+        "server",
+        "not = [\"Server\", \"a client\"]\nnot_in = [\"/chapters/nowhere\", \"/chapters/intro#nothing\", \"apis\"]\n",
+    )));
+    assert_error(
+        &errs,
+        "`not` phrase `Server` must contain one of the term's names and be more than it",
+    );
+    assert_error(&errs, "`not` phrase `a client` must contain");
+    assert_error(&errs, "`not_in`: link to unknown chapter `nowhere`");
+    assert_error(&errs, "`not_in`: link to unknown section `#nothing`");
+    assert_error(
+        &errs,
+        "`not_in` place `apis` must look like /chapters/<id>[#<anchor>]",
+    );
+    let terms = build(&with(&entry(
+        "server",
+        "server",
+        "not = [\"server side\"]\nnot_in = [\"/chapters/more\", \"/chapters/intro#servers\"]\n",
+    )))
+    .expect("valid opt-outs");
+    assert!(emit_glossary(&terms).contains(
+        "not: &[\"server side\"], not_in: &[::guide_content::LinkTarget::Chapter { chapter: \"more\", section: None }, ::guide_content::LinkTarget::Chapter { chapter: \"intro\", section: Some(\"servers\") }, ] }"
+    ));
+    let server = terms.iter().find(|t| t.id == "server").expect("the entry");
+    assert_eq!(server.not, ["server side"]);
+    assert_eq!(
+        server.not_in,
+        [
+            LinkTarget::Chapter {
+                chapter: "more",
+                section: None
+            },
+            LinkTarget::Chapter {
+                chapter: "intro",
+                section: Some("servers")
+            }
+        ]
+    );
+}
