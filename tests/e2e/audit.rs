@@ -355,8 +355,10 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// into the main module (measured 313–326 KB; main module 354 → 294 KB gzip). 335 → 345 KB
 /// with issue 18's search in the header (measured 332–342 KB): the field, its Search button and
 /// popup in the main module (about +12 KB gzip; the engine, the index and the hits' drawing load
-/// on the first search).
-const FIRST_LOAD_BUDGET: f64 = 345.0;
+/// on the first search). 345 → 350 KB with the glossary's terms in the chapters (measured
+/// 331–347 KB): the toggletips' code (+2.8 KB gzip of main module) and each chapter page's
+/// marked terms and their definitions (databases: +2.2 KB gzip).
+const FIRST_LOAD_BUDGET: f64 = 350.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which
