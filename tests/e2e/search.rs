@@ -132,13 +132,30 @@ async fn open_the_first_hit_by_keyboard(page: &Page) -> TestResult {
         .await
 }
 
-/// On a 375 px phone the header keeps one row with a Search button; pressing it puts the field
+/// On a phone (320 and 375 px) the header keeps one row: the site's name whole, then a Search
+/// button; pressing it (at 375 px) puts the field
 /// over the row, the hits fit the screen without sideways scrolling, a tap on a hit opens it,
 /// and Escape on the empty field closes it and gives focus back to the button.
 pub async fn on_a_phone_search_opens_from_a_button_in_the_header(page: &Page) -> TestResult {
-    page.set_viewport(375, 812).await?;
-    page.open("chapters/what-is-backend").await?;
-    page.wait_for_view().await?;
+    for width in [320, 375] {
+        page.set_viewport(width, 812).await?;
+        page.open("chapters/what-is-backend").await?;
+        page.wait_for_view().await?;
+        let whole: bool = page
+            .js("const n = document.querySelector('.site-title__name'); \
+                 return n.scrollWidth <= n.clientWidth && n.getBoundingClientRect().right \
+                   <= document.querySelector('.site-search__toggle').getBoundingClientRect().left;")
+            .await?;
+        let sizes: Value = page
+            .js("const n = document.querySelector('.site-title__name'); \
+                 return [innerWidth, n.scrollWidth, n.clientWidth, n.getBoundingClientRect().right, \
+                   document.querySelector('.site-search__toggle').getBoundingClientRect().left];")
+            .await?;
+        ensure!(
+            whole,
+            "at {width} px the site's name is cut or runs under the Search button: {sizes}"
+        );
+    }
     let before: f64 = page
         .js("return document.querySelector('.site-header').getBoundingClientRect().height;")
         .await?;

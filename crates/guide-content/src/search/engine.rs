@@ -319,7 +319,7 @@ impl Search {
                 text: doc.title.clone(),
                 marks: self.marks(&doc.title, matched),
             },
-            snippet: self.snippet(&doc.text, matched),
+            snippet: self.snippet(doc, matched),
         }
     }
 
@@ -332,8 +332,14 @@ impl Search {
     }
 
     /// About [`SNIPPET_CHARS`] of `text` from a little before its first match, cut at spaces.
-    fn snippet(&self, text: &str, matched: &HashSet<&str>) -> Snippet {
-        let first = self.marks(text, matched).first().map_or(0, |r| r.start);
+    /// Up to [`SNIPPET_CHARS`] around the first match; a glossary definition from its start (it
+    /// answers "what is it"; a match may be among its other names, after it).
+    fn snippet(&self, doc: &Doc, matched: &HashSet<&str>) -> Snippet {
+        let text = doc.text.as_str();
+        let first = match doc.kind {
+            DocKind::Term => 0,
+            _ => self.marks(text, matched).first().map_or(0, |r| r.start),
+        };
         let start = cut_back(text, first, SNIPPET_CHARS / 4);
         let end = cut_forward(text, start, SNIPPET_CHARS);
         let (lead, trail) = (start > 0, end < text.len());

@@ -250,3 +250,21 @@ fn each_place_is_shown_once_as_its_best_doc() {
         ]
     );
 }
+
+#[test]
+fn a_glossary_definition_is_shown_from_its_start() {
+    let mut term = section(0, "authn", "authentication", "Checking who someone is, usually with a password and perhaps a second factor, before anything else happens on the server side of things. Also called auth.");
+    term.kind = DocKind::Term;
+    let s = Search::new(IndexFile {
+        chapters: vec![("sec".into(), "Security".into())],
+        docs: vec![term],
+        stems: vec![],
+        synonyms: vec![],
+    });
+    let hit = &s.query("auth")[0].hits[0];
+    assert!(
+        hit.snippet.text.starts_with("Checking who"),
+        "{}",
+        hit.snippet.text
+    );
+}
