@@ -144,7 +144,9 @@ pub fn SiteSearch() -> impl IntoView {
             <input
                 id="site-search-input"
                 class="site-search__input"
-                type="search"
+                type="text"
+                inputmode="search"
+                enterkeyhint="search"
                 node_ref=input
                 placeholder="Search the guide"
                 autocomplete="off"
