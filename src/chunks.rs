@@ -17,6 +17,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::diagram::view::TraceEmbed;
 use crate::pages::{
     diagram::DiagramPage,
     progress::ProgressPage,
@@ -113,6 +114,11 @@ fn diagram_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DiagramPage /> }.into_any())
 }
 
+#[wasm_split(diagram, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_diagram_embed))]
+fn diagram_embed_view(chapter: &'static str) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <TraceEmbed chapter /> }.into_any())
+}
+
 #[wasm_split(progress, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_progress))]
 fn progress_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <ProgressPage /> }.into_any())
@@ -142,6 +148,21 @@ pub fn LazyProgressPage() -> impl IntoView {
     lazy_page(Chunk::Progress, progress_view)
 }
 
+/// A chapter's diagram (`::diagram`), from the diagram chunk, which holds the explorer's code:
+/// home and chapter pages without a diagram never load it. Loaded when the chapter's body is
+/// on the page; "Loading the diagram…" meanwhile, or a message and "Try again".
+pub fn lazy_diagram_embed(chapter: &'static str) -> impl IntoView {
+    let load = || async { preload_diagram_embed().await.map_err(|_| LoadFailed) };
+    lazy_view(load, move || diagram_embed_view(chapter), Part::Diagram)
+}
+
+/// What a view loaded from a chunk is: a page (the message is its heading) or a part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Page,
+    Diagram,
+}
+
 /// Where a page's chunk is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Load {
@@ -162,9 +183,20 @@ fn lazy_page<V>(chunk: Chunk, view: fn() -> V) -> impl IntoView
 where
     V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    lazy_view(move || chunk.load(), view, Part::Page)
+}
+
+/// `view` once `loader` has loaded what it needs (see [`lazy_page`]).
+fn lazy_view<L, LF, V, VF>(loader: L, view: V, part: Part) -> impl IntoView
+where
+    L: Fn() -> LF + Copy + Send + Sync + 'static,
+    LF: Future<Output = Result<(), LoadFailed>> + 'static,
+    V: Fn() -> VF + Send + Sync + 'static,
+    VF: Future<Output = Result<AnyView, SplitLoaderError>>,
+{
     let load = RwSignal::new(Load::Loading);
     let start = move || {
-        let mut loading = Box::pin(chunk.load());
+        let mut loading = Box::pin(loader());
         match poll_once(loading.as_mut()) {
             Poll::Ready(result) => load.set(ready_or_failed(result)),
             Poll::Pending => {
@@ -180,10 +212,10 @@ where
         Load::Ready => match poll_once(pin!(view())) {
             Poll::Ready(Ok(page)) => page,
             // Loaded a moment ago: cannot happen, but never a blank page.
-            _ => view! { <ChunkFailed retry=start /> }.into_any(),
+            _ => view! { <ChunkFailed part retry=start /> }.into_any(),
         },
-        Load::Loading => view! { <ChunkLoading /> }.into_any(),
-        Load::Failed => view! { <ChunkFailed retry=start /> }.into_any(),
+        Load::Loading => view! { <ChunkLoading part /> }.into_any(),
+        Load::Failed => view! { <ChunkFailed part retry=start /> }.into_any(),
     }
 }
 
@@ -194,22 +226,32 @@ fn ready_or_failed(result: Result<(), LoadFailed>) -> Load {
     }
 }
 
-/// While a page's code loads.
+/// While a page's (or a part's) code loads.
 #[component]
-fn ChunkLoading() -> impl IntoView {
+fn ChunkLoading(part: Part) -> impl IntoView {
+    let text = match part {
+        Part::Page => "Loading this page…",
+        Part::Diagram => "Loading the diagram…",
+    };
     view! {
         <div class="chunk-loading" role="status">
-            <p>"Loading this page…"</p>
+            <p>{text}</p>
         </div>
     }
 }
 
-/// A page's code could not be loaded.
+/// A page's (or a part's) code could not be loaded.
 #[component]
-fn ChunkFailed(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn ChunkFailed(part: Part, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let heading = match part {
+        Part::Page => view! { <h1>"This page couldn't be loaded"</h1> }.into_any(),
+        Part::Diagram => {
+            view! { <p><strong>"The diagram couldn't be loaded"</strong></p> }.into_any()
+        }
+    };
     view! {
         <div class="chunk-failed" role="alert">
-            <h1>"This page couldn't be loaded"</h1>
+            {heading}
             <p>
                 "Some of its files didn't arrive: you may be offline, or the guide was updated since this \
                  tab opened. Check your connection and try again, or reload the page."

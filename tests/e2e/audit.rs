@@ -337,8 +337,11 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// the phone header, "On this page" tracking, the code blocks' Copy wiring (about +15 KB gzip of
 /// main module) and a larger stylesheet (+2 KB). 395 → 335 KB with issue 19's next step: the
 /// question bank's texts fetched by the quiz pages (`data/quiz-<hash>.txt`) instead of compiled
-/// into the main module (measured 313–326 KB; main module 354 → 294 KB gzip).
-const FIRST_LOAD_BUDGET: f64 = 335.0;
+/// into the main module (measured 313–326 KB; main module 354 → 294 KB gzip). Then the chapters'
+/// diagram drawn from the diagram chunk (main module 294 → 263 KB gzip): home 282–292 KB, a
+/// chapter without a diagram likewise; a chapter with one (`databases`, measured here) loads the
+/// chunk (40 KB gzip) once the app runs: 330–340 KB.
+const FIRST_LOAD_BUDGET: f64 = 345.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

@@ -136,6 +136,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     faults::a_returning_reader_keeps_the_chapters_text_when_the_wasm_is_damaged,
     faults::a_chunk_that_cannot_load_gives_a_message_and_a_retry,
     faults::a_question_bank_that_cannot_load_gives_a_message_and_a_retry,
+    faults::a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry,
 ];
 
 /// Tests an engine cannot run, listed as ignored there.
