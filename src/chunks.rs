@@ -14,6 +14,7 @@ use std::future::Future;
 use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};
 
+use leptos::leptos_dom::helpers::WindowListenerHandle;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -149,11 +150,137 @@ pub fn LazyProgressPage() -> impl IntoView {
 }
 
 /// A chapter's diagram (`::diagram`), from the diagram chunk, which holds the explorer's code:
-/// home and chapter pages without a diagram never load it. Loaded when the chapter's body is
-/// on the page; "Loading the diagram…" meanwhile, or a message and "Try again".
+/// home and chapter pages without a diagram never load it, and a chapter loads it only when
+/// the reader nears the diagram ([`near_viewport`]). "Loading the diagram…" meanwhile, or a
+/// message and "Try again". When it arrives while the reader is below its top, the page is
+/// scrolled by what it grew ([`keep_place`]), so the text in view does not move.
 pub fn lazy_diagram_embed(chapter: &'static str) -> impl IntoView {
-    let load = || async { preload_diagram_embed().await.map_err(|_| LoadFailed) };
-    lazy_view(load, move || diagram_embed_view(chapter), Part::Diagram)
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let listening = StoredValue::new_local(Vec::<WindowListenerHandle>::new());
+    on_cleanup(move || {
+        listening.try_update_value(|handles| handles.drain(..).for_each(|h| h.remove()));
+    });
+    let load = move || async move {
+        near_viewport(holder, listening).await;
+        let loaded = preload_diagram_embed().await.map_err(|_| LoadFailed);
+        keep_place(holder);
+        loaded
+    };
+    view! {
+        <div class="embed__holder" node_ref=holder>
+            {lazy_view(load, move || diagram_embed_view(chapter), Part::Diagram)}
+        </div>
+    }
+}
+
+/// How near the viewport (in screen heights, above or below) a chapter's diagram starts loading.
+const NEAR_SCREENS: f64 = 1.0;
+
+/// Whether `element` is within [`NEAR_SCREENS`] of the viewport.
+fn is_near(element: &web_sys::Element) -> bool {
+    let screen = screen_height();
+    let rect = element.get_bounding_client_rect();
+    rect.bottom() > -NEAR_SCREENS * screen && rect.top() < (1.0 + NEAR_SCREENS) * screen
+}
+
+/// Resolves after the next frame (the view is on the page then).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once `holder` is near the viewport: at once if it is, else on the scroll or resize
+/// that brings it there (the listeners, kept in `listening`, go then or with the view).
+async fn near_viewport(
+    holder: NodeRef<leptos::html::Div>,
+    listening: StoredValue<Vec<WindowListenerHandle>, LocalStorage>,
+) {
+    next_frame().await;
+    let Some(element) = holder.try_get_untracked() else {
+        // The reader left the chapter meanwhile: nothing to load.
+        return std::future::pending().await;
+    };
+    let Some(element) = element else {
+        return;
+    };
+    if is_near(&element) {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let element = element.clone();
+        let check = move || {
+            if is_near(&element) {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                listening.try_update_value(|handles| handles.drain(..).for_each(|h| h.remove()));
+            }
+        };
+        let on_resize = check.clone();
+        listening.try_update_value(|handles| {
+            handles.push(window_event_listener(leptos::ev::scroll, move |_| check()));
+            handles.push(window_event_listener(leptos::ev::resize, move |_| {
+                on_resize()
+            }));
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Called just before the diagram replaces "Loading the diagram…": when the chapter's embed
+/// ends in the upper half of the screen (the reader is at the text below it), scrolls by what
+/// the embed's bottom moved once the diagram is drawn (twice: the first frame, and the next
+/// for what settled after it), so the text in view stays put, in an engine that anchors
+/// scrolling itself (then nothing is left to do) and in one that does not.
+fn keep_place(holder: NodeRef<leptos::html::Div>) {
+    let Some(element) = holder.try_get_untracked().flatten() else {
+        return;
+    };
+    let embed = element
+        .closest(".embed")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| element.into());
+    let bottom = embed.get_bounding_client_rect().bottom();
+    if bottom < 0.0 || bottom > screen_height() / 2.0 {
+        return;
+    }
+    let settle = move || {
+        let moved = embed.get_bounding_client_rect().bottom() - bottom;
+        if moved.abs() >= 1.0 {
+            scroll_instantly_by(moved);
+        }
+    };
+    request_animation_frame(move || {
+        settle();
+        request_animation_frame(settle);
+    });
+}
+
+/// Scrolls the page by `y` pixels at once, even where the page scrolls smoothly (`window.scrollBy`
+/// with `behavior: "instant"`; web-sys's `ScrollToOptions` is not among the crate's features).
+fn scroll_instantly_by(y: f64) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"top".into(), &y.into());
+    let _ = js_sys::Reflect::set(&options, &"behavior".into(), &"instant".into());
+    let window: JsValue = window().into();
+    if let Ok(scroll_by) = js_sys::Reflect::get(&window, &"scrollBy".into()) {
+        if let Some(scroll_by) = scroll_by.dyn_ref::<js_sys::Function>() {
+            let _ = scroll_by.call1(&window, &options);
+        }
+    }
+}
+
+/// The viewport's height in CSS pixels.
+fn screen_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
 }
 
 /// What a view loaded from a chunk is: a page (the message is its heading) or a part of one.
@@ -202,7 +329,8 @@ where
             Poll::Pending => {
                 load.set(Load::Loading);
                 leptos::task::spawn_local(async move {
-                    load.set(ready_or_failed(loading.await));
+                    // (The view may have gone meanwhile, and its signal with it.)
+                    let _ = load.try_set(ready_or_failed(loading.await));
                 });
             }
         }

@@ -605,6 +605,7 @@ pub async fn a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry(
 ) -> TestResult {
     let (_server, on) = serve(page, Some(BLOCK_CHUNKS.to_string()), WasmAnswer::Whole)?;
     on.open("chapters/databases").await?;
+    crate::diagram::scroll_to_embed(&on).await?;
     on.wait_for(
         "document.querySelector('.embed--diagram .chunk-failed button')",
         "the message that the diagram could not be loaded",
