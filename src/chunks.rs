@@ -14,9 +14,11 @@ use std::future::Future;
 use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};
 
+use leptos::leptos_dom::helpers::WindowListenerHandle;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::diagram::view::TraceEmbed;
 use crate::pages::{
     diagram::DiagramPage,
     progress::ProgressPage,
@@ -113,6 +115,11 @@ fn diagram_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DiagramPage /> }.into_any())
 }
 
+#[wasm_split(diagram, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_diagram_embed))]
+fn diagram_embed_view(chapter: &'static str) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <TraceEmbed chapter /> }.into_any())
+}
+
 #[wasm_split(progress, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_progress))]
 fn progress_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <ProgressPage /> }.into_any())
@@ -142,6 +149,147 @@ pub fn LazyProgressPage() -> impl IntoView {
     lazy_page(Chunk::Progress, progress_view)
 }
 
+/// A chapter's diagram (`::diagram`), from the diagram chunk, which holds the explorer's code:
+/// home and chapter pages without a diagram never load it, and a chapter loads it only when
+/// the reader nears the diagram ([`near_viewport`]). "Loading the diagram…" meanwhile, or a
+/// message and "Try again". When it arrives while the reader is below its top, the page is
+/// scrolled by what it grew ([`keep_place`]), so the text in view does not move.
+pub fn lazy_diagram_embed(chapter: &'static str) -> impl IntoView {
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let listening = StoredValue::new_local(Vec::<WindowListenerHandle>::new());
+    on_cleanup(move || {
+        listening.try_update_value(|handles| handles.drain(..).for_each(|h| h.remove()));
+    });
+    let load = move || async move {
+        near_viewport(holder, listening).await;
+        let loaded = preload_diagram_embed().await.map_err(|_| LoadFailed);
+        keep_place(holder);
+        loaded
+    };
+    view! {
+        <div class="embed__holder" node_ref=holder>
+            {lazy_view(load, move || diagram_embed_view(chapter), Part::Diagram)}
+        </div>
+    }
+}
+
+/// How near the viewport (in screen heights, above or below) a chapter's diagram starts loading.
+const NEAR_SCREENS: f64 = 1.0;
+
+/// Whether `element` is within [`NEAR_SCREENS`] of the viewport.
+fn is_near(element: &web_sys::Element) -> bool {
+    let screen = screen_height();
+    let rect = element.get_bounding_client_rect();
+    rect.bottom() > -NEAR_SCREENS * screen && rect.top() < (1.0 + NEAR_SCREENS) * screen
+}
+
+/// Resolves after the next frame (the view is on the page then).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once `holder` is near the viewport: at once if it is, else on the scroll or resize
+/// that brings it there (the listeners, kept in `listening`, go then or with the view).
+async fn near_viewport(
+    holder: NodeRef<leptos::html::Div>,
+    listening: StoredValue<Vec<WindowListenerHandle>, LocalStorage>,
+) {
+    next_frame().await;
+    let Some(element) = holder.try_get_untracked() else {
+        // The reader left the chapter meanwhile: nothing to load.
+        return std::future::pending().await;
+    };
+    let Some(element) = element else {
+        return;
+    };
+    if is_near(&element) {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let element = element.clone();
+        let check = move || {
+            if is_near(&element) {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                listening.try_update_value(|handles| handles.drain(..).for_each(|h| h.remove()));
+            }
+        };
+        let on_resize = check.clone();
+        listening.try_update_value(|handles| {
+            handles.push(window_event_listener(leptos::ev::scroll, move |_| check()));
+            handles.push(window_event_listener(leptos::ev::resize, move |_| {
+                on_resize()
+            }));
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Called just before the diagram replaces "Loading the diagram…": when the chapter's embed
+/// ends in the upper half of the screen (the reader is at the text below it), scrolls by what
+/// the embed's bottom moved once the diagram is drawn (twice: the first frame, and the next
+/// for what settled after it), so the text in view stays put, in an engine that anchors
+/// scrolling itself (then nothing is left to do) and in one that does not.
+fn keep_place(holder: NodeRef<leptos::html::Div>) {
+    let Some(element) = holder.try_get_untracked().flatten() else {
+        return;
+    };
+    let embed = element
+        .closest(".embed")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| element.into());
+    let bottom = embed.get_bounding_client_rect().bottom();
+    if bottom < 0.0 || bottom > screen_height() / 2.0 {
+        return;
+    }
+    let settle = move || {
+        let moved = embed.get_bounding_client_rect().bottom() - bottom;
+        if moved.abs() >= 1.0 {
+            scroll_instantly_by(moved);
+        }
+    };
+    request_animation_frame(move || {
+        settle();
+        request_animation_frame(settle);
+    });
+}
+
+/// Scrolls the page by `y` pixels at once, even where the page scrolls smoothly (`window.scrollBy`
+/// with `behavior: "instant"`; web-sys's `ScrollToOptions` is not among the crate's features).
+fn scroll_instantly_by(y: f64) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"top".into(), &y.into());
+    let _ = js_sys::Reflect::set(&options, &"behavior".into(), &"instant".into());
+    let window: JsValue = window().into();
+    if let Ok(scroll_by) = js_sys::Reflect::get(&window, &"scrollBy".into()) {
+        if let Some(scroll_by) = scroll_by.dyn_ref::<js_sys::Function>() {
+            let _ = scroll_by.call1(&window, &options);
+        }
+    }
+}
+
+/// The viewport's height in CSS pixels.
+fn screen_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+/// What a view loaded from a chunk is: a page (the message is its heading) or a part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Page,
+    Diagram,
+}
+
 /// Where a page's chunk is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Load {
@@ -162,15 +310,27 @@ fn lazy_page<V>(chunk: Chunk, view: fn() -> V) -> impl IntoView
 where
     V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    lazy_view(move || chunk.load(), view, Part::Page)
+}
+
+/// `view` once `loader` has loaded what it needs (see [`lazy_page`]).
+fn lazy_view<L, LF, V, VF>(loader: L, view: V, part: Part) -> impl IntoView
+where
+    L: Fn() -> LF + Copy + Send + Sync + 'static,
+    LF: Future<Output = Result<(), LoadFailed>> + 'static,
+    V: Fn() -> VF + Send + Sync + 'static,
+    VF: Future<Output = Result<AnyView, SplitLoaderError>>,
+{
     let load = RwSignal::new(Load::Loading);
     let start = move || {
-        let mut loading = Box::pin(chunk.load());
+        let mut loading = Box::pin(loader());
         match poll_once(loading.as_mut()) {
             Poll::Ready(result) => load.set(ready_or_failed(result)),
             Poll::Pending => {
                 load.set(Load::Loading);
                 leptos::task::spawn_local(async move {
-                    load.set(ready_or_failed(loading.await));
+                    // (The view may have gone meanwhile, and its signal with it.)
+                    let _ = load.try_set(ready_or_failed(loading.await));
                 });
             }
         }
@@ -180,10 +340,10 @@ where
         Load::Ready => match poll_once(pin!(view())) {
             Poll::Ready(Ok(page)) => page,
             // Loaded a moment ago: cannot happen, but never a blank page.
-            _ => view! { <ChunkFailed retry=start /> }.into_any(),
+            _ => view! { <ChunkFailed part retry=start /> }.into_any(),
         },
-        Load::Loading => view! { <ChunkLoading /> }.into_any(),
-        Load::Failed => view! { <ChunkFailed retry=start /> }.into_any(),
+        Load::Loading => view! { <ChunkLoading part /> }.into_any(),
+        Load::Failed => view! { <ChunkFailed part retry=start /> }.into_any(),
     }
 }
 
@@ -194,22 +354,32 @@ fn ready_or_failed(result: Result<(), LoadFailed>) -> Load {
     }
 }
 
-/// While a page's code loads.
+/// While a page's (or a part's) code loads.
 #[component]
-fn ChunkLoading() -> impl IntoView {
+fn ChunkLoading(part: Part) -> impl IntoView {
+    let text = match part {
+        Part::Page => "Loading this page…",
+        Part::Diagram => "Loading the diagram…",
+    };
     view! {
         <div class="chunk-loading" role="status">
-            <p>"Loading this page…"</p>
+            <p>{text}</p>
         </div>
     }
 }
 
-/// A page's code could not be loaded.
+/// A page's (or a part's) code could not be loaded.
 #[component]
-fn ChunkFailed(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn ChunkFailed(part: Part, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let heading = match part {
+        Part::Page => view! { <h1>"This page couldn't be loaded"</h1> }.into_any(),
+        Part::Diagram => {
+            view! { <p><strong>"The diagram couldn't be loaded"</strong></p> }.into_any()
+        }
+    };
     view! {
         <div class="chunk-failed" role="alert">
-            <h1>"This page couldn't be loaded"</h1>
+            {heading}
             <p>
                 "Some of its files didn't arrive: you may be offline, or the guide was updated since this \
                  tab opened. Check your connection and try again, or reload the page."

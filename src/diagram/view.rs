@@ -17,10 +17,17 @@ use crate::content::{self, LinkTarget};
 use crate::progress::store::{use_progress, use_progress_store, ProgressStore};
 use crate::routes::{href, Page};
 
-/// A chapter's `::diagram`: the one trace `content/diagram.toml` names for the chapter, drawn
-/// with only the parts it uses (the whole explorer if it names none).
+/// A chapter's `::diagram`, from the diagram chunk (`chunks::lazy_diagram_embed`): the
+/// explorer's code is not in the main module.
 #[component]
 pub fn DiagramEmbed(chapter: &'static str) -> impl IntoView {
+    crate::chunks::lazy_diagram_embed(chapter)
+}
+
+/// A chapter's `::diagram` once its code is there: the one trace `content/diagram.toml` names
+/// for the chapter, drawn with only the parts it uses (the whole explorer if it names none).
+#[component]
+pub fn TraceEmbed(chapter: &'static str) -> impl IntoView {
     let only = DIAGRAM.embedded_trace(chapter).map(|s| s.id);
     view! { <DiagramExplorer heading_level=3 only /> }
 }

@@ -312,7 +312,8 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
             problems.push(format!("{view}: console errors {errors:?}"));
         }
         // States of one page (one URL, one title): the quiz after its start card, the diagram
-        // as a list, a chapter halfway down and with the phone's menu open.
+        // as a list, a chapter halfway down, with the phone's menu open and with a glossary
+        // term's definition open.
         let same_page = matches!(
             view,
             "quiz question"
@@ -322,6 +323,7 @@ pub async fn every_view_has_a_title_description_lang_and_no_console_error(
                 | "diagram as a list"
                 | "chapter after the read toggle, halfway down"
                 | "phone menu"
+                | "chapter with a term's definition open"
         );
         if !same_page {
             if let Some(other) = titles.insert(title.clone(), view) {
@@ -358,7 +360,9 @@ const FIRST_LOAD_GOAL: f64 = 200.0;
 /// on the first search). 345 → 350 KB with the glossary's terms in the chapters (measured
 /// 331–347 KB): the toggletips' code (+2.8 KB gzip of main module) and each chapter page's
 /// marked terms and their definitions (databases: +2.2 KB gzip).
-const FIRST_LOAD_BUDGET: f64 = 350.0;
+/// Then the chapters' diagram drawn from the diagram chunk, loaded only when the reader nears
+/// it (main module about −31 KB gzip): `databases` and home measured 304–318 KB.
+const FIRST_LOAD_BUDGET: f64 = 325.0;
 
 /// Every file a first visit's page fetched (from the browser's own resource timing: the HTML,
 /// the JavaScript, the wasm, the stylesheet, …; not the service worker's precaching, which

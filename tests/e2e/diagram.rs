@@ -401,6 +401,7 @@ fn parts_of(trace: &str) -> TestResult<Vec<&'static str>> {
 pub async fn chapters_embed_their_trace_compact(page: &Page) -> TestResult {
     for &(chapter, trace) in diagram().embeds {
         page.open(&format!("chapters/{chapter}")).await?;
+        scroll_to_embed(page).await?;
         page.wait_for(
             "!!document.querySelector('.embed--diagram .diagram-svg')",
             &format!("the drawing embedded in {chapter}"),
@@ -429,6 +430,7 @@ pub async fn chapters_embed_their_trace_compact(page: &Page) -> TestResult {
     page.open("chapters/frontend-vs-backend").await?;
     let login = diagram().scenario("log-in").ok_or("log-in")?;
     // The reader scrolls to the embed; its trace sheet then sits at the bottom of the screen.
+    scroll_to_embed(page).await?;
     page.wait_for(
         "!!document.querySelector('.embed--diagram .diagram-svg')",
         "the embedded drawing",
@@ -453,6 +455,73 @@ pub async fn chapters_embed_their_trace_compact(page: &Page) -> TestResult {
     ensure!(
         panel_title(page).await? == auth,
         "one panel, in the chapter"
+    );
+    Ok(())
+}
+
+/// Scrolls a chapter's page to its diagram embed (which loads its code as the reader nears it).
+pub async fn scroll_to_embed(page: &Page) -> TestResult {
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .embed__holder')",
+        "the diagram's place in the chapter",
+    )
+    .await?;
+    page.js::<serde_json::Value>(
+        "document.querySelector('.embed--diagram').scrollIntoView({block: 'start', behavior: 'instant'}); return null;",
+    )
+    .await?;
+    Ok(())
+}
+
+/// A chapter's diagram loads its code only when the reader nears it (a chapter whose diagram
+/// is further down than a screen below the first does not fetch it at once), and when it
+/// arrives above the text the reader is at, that text does not move.
+pub async fn a_chapter_diagram_loads_near_the_reader_and_moves_nothing_in_view(
+    page: &Page,
+) -> TestResult {
+    page.set_viewport(375, 700).await?;
+    page.open("chapters/databases").await?;
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .embed__holder')",
+        "the diagram's place in the chapter",
+    )
+    .await?;
+    let (far, fetched): (bool, bool) = page
+        .js("return new Promise(done => requestAnimationFrame(() => setTimeout(() => done([\
+                document.querySelector('.embed--diagram').getBoundingClientRect().top > 2 * innerHeight,\
+                performance.getEntriesByType('resource').some(r => r.name.includes('split_diagram'))]), 300)));")
+        .await?;
+    ensure!(
+        far,
+        "the databases chapter's diagram is more than a screen below the first (the test needs it)"
+    );
+    ensure!(
+        !fetched,
+        "the diagram's code was fetched before the reader neared it"
+    );
+    // The reader is just below the diagram's place, within a screen of it: it loads, and what
+    // the reader sees stays where it was.
+    let before: f64 = page
+        .js(
+            "const after = document.querySelector('.embed--diagram').nextElementSibling; \
+             after.scrollIntoView({block: 'start', behavior: 'instant'}); \
+             return after.getBoundingClientRect().top;",
+        )
+        .await?;
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .diagram-svg .diagram-node')",
+        "the diagram drawn as the reader neared it",
+    )
+    .await?;
+    let after: f64 = page
+        .js("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => \
+                done(document.querySelector('.embed--diagram').nextElementSibling.getBoundingClientRect().top))));")
+        .await?;
+    page.set_viewport(1280, 800).await?;
+    let stayed = (after - before).abs() < 2.0;
+    ensure!(
+        stayed,
+        "the text below the diagram moved from {before} to {after} px when the diagram arrived"
     );
     Ok(())
 }

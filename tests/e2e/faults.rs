@@ -597,3 +597,44 @@ pub async fn a_question_bank_that_cannot_load_gives_a_message_and_a_retry(
     );
     Ok(())
 }
+
+/// A chapter's diagram, whose code is in the diagram chunk, says so when the chunk cannot be
+/// fetched, inside the running chapter (its text stays), with "Try again", which then draws it.
+pub async fn a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry(
+    page: &Page,
+) -> TestResult {
+    let (_server, on) = serve(page, Some(BLOCK_CHUNKS.to_string()), WasmAnswer::Whole)?;
+    on.open("chapters/databases").await?;
+    crate::diagram::scroll_to_embed(&on).await?;
+    on.wait_for(
+        "document.querySelector('.embed--diagram .chunk-failed button')",
+        "the message that the diagram could not be loaded",
+    )
+    .await?;
+    let state: Value = on
+        .js("return [document.documentElement.dataset.app, document.getElementById('fatal-error').hidden, \
+             window.__guideErrors.map(String), \
+             document.querySelector('.embed--diagram .chunk-failed').getAttribute('role'), \
+             document.querySelector('.embed--diagram .chunk-failed').textContent, \
+             !!document.querySelector('#app h1#chapter-title')];")
+        .await?;
+    ensure!(
+        state[0] == "running"
+            && state[1] == true
+            && state[2] == serde_json::json!([])
+            && state[3] == "alert"
+            && state[4]
+                .as_str()
+                .is_some_and(|t| t.contains("The diagram couldn't be loaded"))
+            && state[5] == true,
+        "the chapter runs on with the diagram's message announced, no panel, nothing uncaught: {state}"
+    );
+    on.js::<Value>("window.__chunksBlocked = false; return null;")
+        .await?;
+    on.click(".embed--diagram .chunk-failed button").await?;
+    on.wait_for(
+        "document.querySelector('.embed--diagram .diagram-svg .diagram-node') && !document.querySelector('.embed--diagram .chunk-failed')",
+        "the diagram drawn after Try again",
+    )
+    .await
+}

@@ -82,6 +82,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     diagram::the_list_view_holds_every_part_and_step,
     diagram::explored_parts_are_remembered_after_a_reload,
     diagram::chapters_embed_their_trace_compact,
+    diagram::a_chapter_diagram_loads_near_the_reader_and_moves_nothing_in_view,
     diagram::every_trace_steps_to_its_end_with_direction_and_message,
     diagram::on_a_phone_the_drawing_fits_with_readable_labels,
     diagram::stepping_keeps_the_caption_and_the_lit_part_in_view,
@@ -142,6 +143,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     faults::a_returning_reader_keeps_the_chapters_text_when_the_wasm_is_damaged,
     faults::a_chunk_that_cannot_load_gives_a_message_and_a_retry,
     faults::a_question_bank_that_cannot_load_gives_a_message_and_a_retry,
+    faults::a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry,
 ];
 
 /// Tests an engine cannot run, listed as ignored there.
