@@ -75,6 +75,8 @@ pub fn SiteSearch() -> impl IntoView {
         _ => Vec::new(),
     });
     let count = Memo::new(move |_| groups.with(|g| g.iter().map(|g| g.hits.len()).sum::<usize>()));
+    // What the status line says, shown in the popup and announced from the live region.
+    let said = Memo::new(move |_| status(&index.get(), &typed.get(), count.get()));
     focus_on_slash(input, expanded);
     let collapse = move || {
         expanded.set(false);
@@ -179,7 +181,7 @@ pub fn SiteSearch() -> impl IntoView {
             </button>
             </div>
             <p id="site-search-status" class="visually-hidden" role="status">
-                {move || status(&index.get(), &typed.get(), count.get())}
+                {move || said.get()}
             </p>
             <div
                 class="site-search__popup"
@@ -187,7 +189,7 @@ pub fn SiteSearch() -> impl IntoView {
                 on:mousedown=|ev| ev.prevent_default()
             >
                 <p class="site-search__note" aria-hidden="true">
-                    {move || status(&index.get(), &typed.get(), count.get())}
+                    {move || said.get()}
                 </p>
                 <div
                     id="site-search-results"
