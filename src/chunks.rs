@@ -230,10 +230,11 @@ async fn near_viewport(
 }
 
 /// Called just before the diagram replaces "Loading the diagram…": when the chapter's embed
-/// ends in the upper half of the screen (the reader is at the text below it), scrolls by what
-/// the embed's bottom moved once the diagram is drawn (twice: the first frame, and the next
-/// for what settled after it), so the text in view stays put, in an engine that anchors
-/// scrolling itself (then nothing is left to do) and in one that does not.
+/// starts above the screen (the reader is past its start, at the text below it), scrolls by
+/// what the embed's bottom moved once the diagram is drawn (twice: the first frame, and the
+/// next for what settled after it), so the text in view stays put, in an engine that anchors
+/// scrolling itself (then nothing is left to do) and in one that does not. When its start is
+/// on screen the reader is looking at it, and the diagram grows downwards from there.
 fn keep_place(holder: NodeRef<leptos::html::Div>) {
     let Some(element) = holder.try_get_untracked().flatten() else {
         return;
@@ -243,10 +244,11 @@ fn keep_place(holder: NodeRef<leptos::html::Div>) {
         .ok()
         .flatten()
         .unwrap_or_else(|| element.into());
-    let bottom = embed.get_bounding_client_rect().bottom();
-    if bottom < 0.0 || bottom > screen_height() / 2.0 {
+    let rect = embed.get_bounding_client_rect();
+    if rect.top() >= 0.0 {
         return;
     }
+    let bottom = rect.bottom();
     let settle = move || {
         let moved = embed.get_bounding_client_rect().bottom() - bottom;
         if moved.abs() >= 1.0 {

@@ -474,8 +474,9 @@ pub async fn scroll_to_embed(page: &Page) -> TestResult {
 }
 
 /// A chapter's diagram loads its code only when the reader nears it (a chapter whose diagram
-/// is further down than a screen below the first does not fetch it at once), and when it
-/// arrives above the text the reader is at, that text does not move.
+/// is further down than a screen below the first does not fetch it at once); when it arrives
+/// above the text the reader is at, that text does not move, and when the reader is at its
+/// start, it stays there.
 pub async fn a_chapter_diagram_loads_near_the_reader_and_moves_nothing_in_view(
     page: &Page,
 ) -> TestResult {
@@ -517,11 +518,33 @@ pub async fn a_chapter_diagram_loads_near_the_reader_and_moves_nothing_in_view(
         .js("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => \
                 done(document.querySelector('.embed--diagram').nextElementSibling.getBoundingClientRect().top))));")
         .await?;
-    page.set_viewport(1280, 800).await?;
     let stayed = (after - before).abs() < 2.0;
     ensure!(
         stayed,
         "the text below the diagram moved from {before} to {after} px when the diagram arrived"
+    );
+    // A reader who scrolls to the diagram's start sees the diagram arrive there, not the text
+    // after it.
+    page.open("chapters/databases").await?;
+    scroll_to_embed(page).await?;
+    let before: f64 = page
+        .js("return document.querySelector('.embed--diagram').getBoundingClientRect().top;")
+        .await?;
+    page.wait_for(
+        "!!document.querySelector('.embed--diagram .diagram-svg .diagram-node')",
+        "the diagram drawn where the reader is",
+    )
+    .await?;
+    let after: f64 = page
+        .js(
+            "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => \
+                done(document.querySelector('.embed--diagram').getBoundingClientRect().top))));",
+        )
+        .await?;
+    page.set_viewport(1280, 800).await?;
+    ensure!(
+        (after - before).abs() < 2.0,
+        "the diagram's start moved from {before} to {after} px as it arrived under the reader"
     );
     Ok(())
 }
