@@ -2,11 +2,14 @@
 # Usage: scripts/preload-chunks.sh SITE_DIR PUBLIC_URL   (the post-build hook, after prerender)
 #
 # Lets the pages fetch their wasm chunks alongside the main module instead of after it (one
-# round trip less on a slow connection): every page preloads the chunks' link file
-# (<stem>_split.js, imported by the glue); the quiz pages (quiz.html, quiz/*.html), diagram.html
-# and progress.html also preload their own chunk and the shared chunks it needs, as the link
-# file names them (a "/* progress, quiz */" comment above each shared chunk). Home and chapter
-# pages preload no chunk. Re-runnable: a page that has the links is left alone.
+# round trip less on a slow connection). Each page names what to fetch in
+# <meta name="guide-chunks" content="URL URL ...">, which the loader (Trunk.toml,
+# pattern_script) turns into preloads when it starts the app, after the first paint: the
+# chunks' link file (<stem>_split.js, imported by the glue) on every page; on the quiz pages
+# (quiz.html, quiz/*.html), diagram.html and progress.html also their own chunk and the shared
+# chunks it needs, as the link file names them (a "/* progress, quiz */" comment above each
+# shared chunk). Home and chapter pages name no chunk. Re-runnable: a page that has the meta is
+# left alone.
 set -eu
 
 site=${1:?usage: $0 SITE_DIR PUBLIC_URL}
@@ -31,20 +34,20 @@ files_for() {
 # Adds `tags` before </head> of a page, once.
 add_to_head() {
   page=$1 tags=$2
-  grep -q 'data-chunk' "$page" && return 0
+  grep -q 'name="guide-chunks"' "$page" && return 0
   TAGS="$tags" awk '!done && /<\/head>/ { sub(/<\/head>/, ENVIRON["TAGS"] "</head>"); done = 1 } { print }' \
     "$page" >"$page.tmp" && mv "$page.tmp" "$page"
 }
 
 preloads() {
-  tags="<link rel=\"modulepreload\" crossorigin href=\"$base$link\" data-chunk>"
+  urls="$base$link"
   for module in "$@"; do
     for file in $(files_for "$module"); do
       [ -f "$site/$file" ] || { echo "preload-chunks: $file is missing" >&2; exit 1; }
-      tags="$tags<link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" crossorigin href=\"$base$file\" data-chunk>"
+      urls="$urls $base$file"
     done
   done
-  printf '%s' "$tags"
+  printf '<meta name="guide-chunks" content="%s">' "$urls"
 }
 
 for page in $(cd "$site" && find . -name '*.html' ! -path './chapter-bodies/*' | sed 's|^\./||'); do
@@ -56,4 +59,4 @@ for page in $(cd "$site" && find . -name '*.html' ! -path './chapter-bodies/*' |
   esac
   add_to_head "$site/$page" "$tags"
 done
-echo "preload-chunks: $(grep -l 'data-chunk' "$site"/*.html "$site"/*/*.html 2>/dev/null | wc -l) pages" >&2
+echo "preload-chunks: $(grep -l 'name="guide-chunks"' "$site"/*.html "$site"/*/*.html 2>/dev/null | wc -l) pages" >&2

@@ -369,7 +369,11 @@ const FIRST_LOAD_BUDGET: f64 = 325.0;
 /// follows in the background), fetched again and gzipped in the browser (`CompressionStream`,
 /// what a gzip server sends, give or take the level): their total, for a chapter (the first
 /// visit) and then the home page (the same files), within the budget. Prints the figures.
-pub async fn first_load_transfer_stays_within_its_budget(page: &Page) -> TestResult {
+/// And the text comes first: no wasm is requested before the page's first contentful paint
+/// (the loader starts the app after it, so the prerendered text never waits for the code).
+pub async fn first_load_stays_within_its_budget_and_the_text_paints_first(
+    page: &Page,
+) -> TestResult {
     for path in ["chapters/databases", ""] {
         page.open(path).await?;
         page.wait_for(
@@ -410,7 +414,26 @@ pub async fn first_load_transfer_stays_within_its_budget(page: &Page) -> TestRes
             within_budget,
             "/{path}: the first load is {total:.1} KB gzip, over the budget of {FIRST_LOAD_BUDGET} KB: {listing:?}"
         );
+        text_paints_before_the_wasm_is_requested(page, path).await?;
     }
+    Ok(())
+}
+
+/// The page's first contentful paint, and the wasm files it requested before it (none).
+async fn text_paints_before_the_wasm_is_requested(page: &Page, path: &str) -> TestResult {
+    let (paint, early): (Option<f64>, Vec<String>) = page
+        .js(
+            "const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null; \
+             return [paint, performance.getEntriesByType('resource') \
+                 .filter(e => e.name.endsWith('.wasm') && (paint === null || e.startTime < paint)) \
+                 .map(e => `${e.name.replace(/^.*\\//, '')} at ${e.startTime.toFixed(0)} ms`)];",
+        )
+        .await?;
+    let paint = paint.ok_or_else(|| format!("/{path}: no first contentful paint recorded"))?;
+    ensure!(
+        early.is_empty(),
+        "/{path}: the wasm was requested before the text painted at {paint:.0} ms: {early:?}"
+    );
     Ok(())
 }
 

@@ -124,7 +124,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     audit::every_view_passes_axe_in_light_and_dark,
     audit::home_and_progress_pass_axe_for_a_new_and_a_returning_reader,
     audit::every_view_has_a_title_description_lang_and_no_console_error,
-    audit::first_load_transfer_stays_within_its_budget,
+    audit::first_load_stays_within_its_budget_and_the_text_paints_first,
     audit::a_full_tour_meets_the_content_security_policy,
     offline::after_one_visit_the_guide_works_with_the_server_gone,
     offline::the_guide_opens_offline_after_the_browser_is_reopened,
