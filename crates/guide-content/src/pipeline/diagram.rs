@@ -580,38 +580,34 @@ enum Texts {
     LeftOut,
 }
 
-fn emit_diagram_value(out: &mut String, name: &str, d: &Diagram, texts: Texts) {
-    // The texts of `crate::diagram::texts`, or nothing.
-    let text = |t: &'static str| if texts == Texts::Included { t } else { "" };
-    fn list<T>(texts: Texts, items: &'static [T]) -> &'static [T] {
-        if texts == Texts::Included {
+impl Texts {
+    /// A text of [`crate::diagram::texts`], or nothing.
+    fn text(self, t: &'static str) -> &'static str {
+        if self == Texts::Included {
+            t
+        } else {
+            ""
+        }
+    }
+
+    /// A list of texts of [`crate::diagram::texts`], or none.
+    fn list<T>(self, items: &'static [T]) -> &'static [T] {
+        if self == Texts::Included {
             items
         } else {
             &[]
         }
     }
+}
+
+fn emit_diagram_value(out: &mut String, name: &str, d: &Diagram, texts: Texts) {
+    let text = |t| texts.text(t);
     let _ = write!(
         out,
         "pub static {name}: ::guide_content::diagram::Diagram = ::guide_content::diagram::Diagram {{\n nodes: &[\n"
     );
     for n in d.nodes {
-        let side = match n.side {
-            Side::Frontend => "Frontend",
-            Side::Network => "Network",
-            Side::Backend => "Backend",
-        };
-        let builder = match n.builder {
-            Builder::Frontend => "Frontend",
-            Builder::Backend => "Backend",
-            Builder::Both => "Both",
-        };
-        let _ = write!(
-            out,
-            "::guide_content::diagram::Node {{ id: {:?}, label: {:?}, side: ::guide_content::diagram::Side::{side}, builder: ::guide_content::diagram::Builder::{builder}, column: {}, row: {}, what: {:?}, in_a_request: {:?}, examples: &{:?}, section: ",
-            n.id, n.label, n.column, n.row, text(n.what), text(n.in_a_request), list(texts, n.examples)
-        );
-        emit_link_target(out, &n.section);
-        out.push_str(" },\n");
+        emit_node(out, n, texts);
     }
     out.push_str("], connections: &[\n");
     for c in d.connections {
@@ -633,7 +629,7 @@ fn emit_diagram_value(out: &mut String, name: &str, d: &Diagram, texts: Texts) {
             let _ = write!(
                 out,
                 "::guide_content::diagram::Step {{ node: {:?}, from: {:?}, connection: {:?}, caption: {:?}, message: {:?}, stack_messages: &{:?}, needs_transaction: {:?} }},",
-                step.node, step.from, step.connection, text(step.caption), text(step.message), list(texts, step.stack_messages), step.needs_transaction
+                step.node, step.from, step.connection, text(step.caption), text(step.message), texts.list(step.stack_messages), step.needs_transaction
             );
         }
         out.push_str("] },\n");
@@ -643,10 +639,30 @@ fn emit_diagram_value(out: &mut String, name: &str, d: &Diagram, texts: Texts) {
         let _ = writeln!(
             out,
             "::guide_content::diagram::Stack {{ id: {:?}, name: {:?}, transactions: {:?}, labels: &{:?} }},",
-            s.id, s.name, s.transactions, list(texts, s.labels)
+            s.id, s.name, s.transactions, texts.list(s.labels)
         );
     }
     let _ = writeln!(out, "], embeds: &{:?} }};", d.embeds);
+}
+
+fn emit_node(out: &mut String, n: &Node, texts: Texts) {
+    let side = match n.side {
+        Side::Frontend => "Frontend",
+        Side::Network => "Network",
+        Side::Backend => "Backend",
+    };
+    let builder = match n.builder {
+        Builder::Frontend => "Frontend",
+        Builder::Backend => "Backend",
+        Builder::Both => "Both",
+    };
+    let _ = write!(
+        out,
+        "::guide_content::diagram::Node {{ id: {:?}, label: {:?}, side: ::guide_content::diagram::Side::{side}, builder: ::guide_content::diagram::Builder::{builder}, column: {}, row: {}, what: {:?}, in_a_request: {:?}, examples: &{:?}, section: ",
+        n.id, n.label, n.column, n.row, texts.text(n.what), texts.text(n.in_a_request), texts.list(n.examples)
+    );
+    emit_link_target(out, &n.section);
+    out.push_str(" },\n");
 }
 
 #[cfg(test)]
