@@ -18,6 +18,8 @@ use leptos::leptos_dom::helpers::WindowListenerHandle;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use guide_content::diagram::Diagram;
+
 use crate::diagram::view::TraceEmbed;
 use crate::pages::{
     diagram::DiagramPage,
@@ -51,7 +53,7 @@ impl Chunk {
 
     /// Loads the chunk (at once if it is loaded already) for each of its split functions (each
     /// has a loader of its own; the module itself is fetched once), and the data its pages
-    /// need: the quiz's question bank, fetched alongside. Failures are not remembered: a later
+    /// need, fetched alongside: the quiz's question bank, the diagram's texts. Failures are not remembered: a later
     /// call tries again.
     pub async fn load(self) -> Result<(), LoadFailed> {
         match self {
@@ -64,7 +66,11 @@ impl Chunk {
                 code.map_err(|_| LoadFailed)?;
                 bank.map_err(|_| LoadFailed)
             }
-            Chunk::Diagram => preload_diagram().await.map_err(|_| LoadFailed),
+            Chunk::Diagram => {
+                let (code, texts) = both(preload_diagram(), crate::diagram::texts::load()).await;
+                code.map_err(|_| LoadFailed)?;
+                texts.map_err(|_| LoadFailed)
+            }
             Chunk::Progress => preload_progress().await.map_err(|_| LoadFailed),
         }
     }
@@ -100,6 +106,24 @@ async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     .await
 }
 
+/// A file of the site (relative to the document's base) as text, or `None` on any failure.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 #[wasm_split(quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_hub))]
 fn quiz_hub_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <QuizHubPage /> }.into_any())
@@ -111,13 +135,25 @@ fn quiz_view() -> Result<AnyView, SplitLoaderError> {
 }
 
 #[wasm_split(diagram, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_diagram))]
-fn diagram_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <DiagramPage /> }.into_any())
+fn diagram_view(diagram: &'static Diagram) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <DiagramPage diagram /> }.into_any())
 }
 
 #[wasm_split(diagram, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_diagram_embed))]
-fn diagram_embed_view(chapter: &'static str) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <TraceEmbed chapter /> }.into_any())
+fn diagram_embed_view(
+    chapter: &'static str,
+    diagram: &'static Diagram,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <TraceEmbed chapter diagram /> }.into_any())
+}
+
+/// A view of the diagram chunk, drawn with the diagram's texts (which its loader has loaded).
+async fn with_texts<V>(view: impl FnOnce(&'static Diagram) -> V) -> Result<AnyView, LoadFailed>
+where
+    V: Future<Output = Result<AnyView, SplitLoaderError>>,
+{
+    let diagram = crate::diagram::texts::get().ok_or(LoadFailed)?;
+    view(diagram).await.map_err(|_| LoadFailed)
 }
 
 #[wasm_split(progress, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_progress))]
@@ -137,10 +173,14 @@ pub fn LazyQuizPage() -> impl IntoView {
     lazy_page(Chunk::Quiz, quiz_view)
 }
 
-/// `/diagram`, from the diagram chunk.
+/// `/diagram`, from the diagram chunk, with the diagram's texts.
 #[component]
 pub fn LazyDiagramPage() -> impl IntoView {
-    lazy_page(Chunk::Diagram, diagram_view)
+    lazy_view(
+        move || Chunk::Diagram.load(),
+        || with_texts(diagram_view),
+        Part::Page,
+    )
 }
 
 /// `/progress`, from the progress chunk.
@@ -149,10 +189,11 @@ pub fn LazyProgressPage() -> impl IntoView {
     lazy_page(Chunk::Progress, progress_view)
 }
 
-/// A chapter's diagram (`::diagram`), from the diagram chunk, which holds the explorer's code:
-/// home and chapter pages without a diagram never load it, and a chapter loads it only when
-/// the reader nears the diagram ([`near_viewport`]). "Loading the diagram…" meanwhile, or a
-/// message and "Try again". When it arrives while the reader is below its top, the page is
+/// A chapter's diagram (`::diagram`), from the diagram chunk, which holds the explorer's code,
+/// with the diagram's texts, fetched alongside: home and chapter pages without a diagram never
+/// load them, and a chapter loads them only when the reader nears the diagram
+/// ([`near_viewport`]). "Loading the diagram…" meanwhile, or a message and "Try again" if
+/// either cannot be loaded. When it arrives while the reader is below its top, the page is
 /// scrolled by what it grew ([`keep_place`]), so the text in view does not move.
 pub fn lazy_diagram_embed(chapter: &'static str) -> impl IntoView {
     let holder = NodeRef::<leptos::html::Div>::new();
@@ -162,13 +203,15 @@ pub fn lazy_diagram_embed(chapter: &'static str) -> impl IntoView {
     });
     let load = move || async move {
         near_viewport(holder, listening).await;
-        let loaded = preload_diagram_embed().await.map_err(|_| LoadFailed);
+        let (code, texts) = both(preload_diagram_embed(), crate::diagram::texts::load()).await;
         keep_place(holder);
-        loaded
+        code.map_err(|_| LoadFailed)?;
+        texts.map_err(|_| LoadFailed)
     };
+    let view = move || with_texts(move |diagram| diagram_embed_view(chapter, diagram));
     view! {
         <div class="embed__holder" node_ref=holder>
-            {lazy_view(load, move || diagram_embed_view(chapter), Part::Diagram)}
+            {lazy_view(load, view, Part::Diagram)}
         </div>
     }
 }
@@ -308,20 +351,20 @@ pub(crate) fn poll_once<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
 /// The page from `view` once `chunk` has loaded: at once if it is loaded (the app mounts over a
 /// prerendered page with the same markup), else "Loading…", then the page or the failure with
 /// "Try again".
-fn lazy_page<V>(chunk: Chunk, view: fn() -> V) -> impl IntoView
+fn lazy_page<V, E>(chunk: Chunk, view: fn() -> V) -> impl IntoView
 where
-    V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    V: Future<Output = Result<AnyView, E>> + 'static,
 {
     lazy_view(move || chunk.load(), view, Part::Page)
 }
 
 /// `view` once `loader` has loaded what it needs (see [`lazy_page`]).
-fn lazy_view<L, LF, V, VF>(loader: L, view: V, part: Part) -> impl IntoView
+fn lazy_view<L, LF, V, VF, E>(loader: L, view: V, part: Part) -> impl IntoView
 where
     L: Fn() -> LF + Copy + Send + Sync + 'static,
     LF: Future<Output = Result<(), LoadFailed>> + 'static,
     V: Fn() -> VF + Send + Sync + 'static,
-    VF: Future<Output = Result<AnyView, SplitLoaderError>>,
+    VF: Future<Output = Result<AnyView, E>>,
 {
     let load = RwSignal::new(Load::Loading);
     let start = move || {

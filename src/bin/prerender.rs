@@ -13,8 +13,10 @@
 //! `chapter-bodies/<id>.html`, each chapter's body alone, which the app fetches when it opens a
 //! chapter (the wasm holds no chapter text), `chapter-bodies/_glossary.html`, the `/glossary`
 //! page's body, fetched the same way, `search-index.json`, which the app fetches when a reader
-//! first searches, and `data/quiz-<hash>.txt`, the question bank's texts, which the quiz pages
-//! fetch (the wasm holds only each question's id and shape).
+//! first searches, `data/quiz-<hash>.txt`, the question bank's texts, which the quiz pages
+//! fetch (the wasm holds only each question's id and shape), and `data/diagram-<hash>.txt`, the
+//! diagram's texts, which the diagram page and a chapter's diagram fetch (the wasm holds only
+//! the diagram's index).
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +65,7 @@ fn main() {
         &guide_content::pipeline::search::to_json(&index),
     );
     write_question_bank(site);
+    write_diagram_texts(site);
     let glossary = glossary_body(&guide.glossary, &guide.chapters);
     write(&site.join("chapter-bodies/_glossary.html"), &glossary);
     backend_guide::pages::glossary::remember(glossary);
@@ -98,14 +101,38 @@ fn write_question_bank(site: &Path) {
     use guide_content::quiz::bank::{encode, file_name};
     let bank = backend_guide::quiz::bank().unwrap_or_else(|| fail("no question bank".into()));
     let text = encode(bank).unwrap_or_else(|e| fail(format!("the question bank: {e}")));
-    let name = file_name(&text);
-    if name != backend_guide::quiz::BANK_FILE {
+    write_data_file(
+        site,
+        "the question bank",
+        &file_name(&text),
+        backend_guide::quiz::BANK_FILE,
+        &text,
+    );
+}
+
+/// The diagram's texts (`data/diagram-<hash>.txt`), which the diagram's views fetch: the name is
+/// the one the wasm was built with (`diagram::TEXTS_FILE`, from the same content).
+fn write_diagram_texts(site: &Path) {
+    use guide_content::diagram::texts::{encode, file_name};
+    let diagram = backend_guide::diagram::texts::get().unwrap_or_else(|| fail("no diagram".into()));
+    let text = encode(diagram).unwrap_or_else(|e| fail(e));
+    write_data_file(
+        site,
+        "the diagram's texts",
+        &file_name(&text),
+        backend_guide::diagram::TEXTS_FILE,
+        &text,
+    );
+}
+
+/// A data file at `name`, which must be the name the app expects.
+fn write_data_file(site: &Path, what: &str, name: &str, expected: &str, text: &str) {
+    if name != expected {
         fail(format!(
-            "the question bank is {name}, the app expects {}",
-            backend_guide::quiz::BANK_FILE
+            "{what}: the file is {name}, the app expects {expected}"
         ));
     }
-    write(&site.join(name), &text);
+    write(&site.join(name), text);
 }
 
 /// The file GitHub Pages serves for a path: `/` → `index.html`, `/quiz/apis` → `quiz/apis.html`.

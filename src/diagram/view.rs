@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 use super::model::{
     connection_line, neighbour, step_millis, svg_number, wrap_label, Direction, Layout, Player,
 };
-use super::DIAGRAM;
 use crate::content::{self, LinkTarget};
 use crate::progress::store::{use_progress, use_progress_store, ProgressStore};
 use crate::routes::{href, Page};
@@ -24,21 +23,22 @@ pub fn DiagramEmbed(chapter: &'static str) -> impl IntoView {
     crate::chunks::lazy_diagram_embed(chapter)
 }
 
-/// A chapter's `::diagram` once its code is there: the one trace `content/diagram.toml` names
-/// for the chapter, drawn with only the parts it uses (the whole explorer if it names none).
+/// A chapter's `::diagram` once its code and `diagram`'s texts are there: the one trace
+/// `content/diagram.toml` names for the chapter, drawn with only the parts it uses (the whole
+/// explorer if it names none).
 #[component]
-pub fn TraceEmbed(chapter: &'static str) -> impl IntoView {
-    let only = DIAGRAM.embedded_trace(chapter).map(|s| s.id);
-    view! { <DiagramExplorer heading_level=3 only /> }
+pub fn TraceEmbed(chapter: &'static str, diagram: &'static Diagram) -> impl IntoView {
+    let only = diagram.embedded_trace(chapter).map(|s| s.id);
+    view! { <DiagramExplorer diagram heading_level=3 only /> }
 }
 
 /// The diagram cut down to one trace: its parts, the connections between them, the trace.
 /// Made once per trace and kept (a few parts: the memory is bounded by the number of traces).
-fn trace_diagram(id: &str) -> Option<&'static Diagram> {
+fn trace_diagram(diagram: &'static Diagram, id: &str) -> Option<&'static Diagram> {
     thread_local! {
         static MADE: RefCell<Vec<&'static Diagram>> = const { RefCell::new(Vec::new()) };
     }
-    let scenario = DIAGRAM.scenario(id)?;
+    let scenario = diagram.scenario(id)?;
     MADE.with(|made| {
         if let Some(d) = made.borrow().iter().find(|d| d.scenarios[0].id == id) {
             return Some(*d);
@@ -49,13 +49,13 @@ fn trace_diagram(id: &str) -> Option<&'static Diagram> {
                 .iter()
                 .any(|s| s.node == n || s.from == Some(n))
         };
-        let nodes: Vec<Node> = DIAGRAM
+        let nodes: Vec<Node> = diagram
             .nodes
             .iter()
             .filter(|n| used(n.id))
             .copied()
             .collect();
-        let connections: Vec<_> = DIAGRAM
+        let connections: Vec<_> = diagram
             .connections
             .iter()
             .filter(|c| used(c.from) && used(c.to))
@@ -65,7 +65,7 @@ fn trace_diagram(id: &str) -> Option<&'static Diagram> {
             nodes: Box::leak(nodes.into_boxed_slice()),
             connections: Box::leak(connections.into_boxed_slice()),
             scenarios: std::slice::from_ref(scenario),
-            stacks: DIAGRAM.stacks,
+            stacks: diagram.stacks,
             embeds: &[],
         }));
         made.borrow_mut().push(d);
@@ -73,17 +73,20 @@ fn trace_diagram(id: &str) -> Option<&'static Diagram> {
     })
 }
 
-/// The whole explorer. `heading_level` is the level of its section headings (2 on the
-/// diagram page, 3 inside a chapter section). `only`: a chapter's compact embed of one trace
-/// (only its parts, no trace picker, no list toggle).
+/// The whole explorer of `diagram` (with its texts). `heading_level` is the level of its
+/// section headings (2 on the diagram page, 3 inside a chapter section). `only`: a chapter's
+/// compact embed of one trace (only its parts, no trace picker, no list toggle).
 #[component]
 pub fn DiagramExplorer(
+    diagram: &'static Diagram,
     #[prop(default = 2)] heading_level: u8,
     #[prop(default = None)] only: Option<&'static str>,
 ) -> impl IntoView {
     let store = use_progress_store();
-    let d: &'static Diagram = only.and_then(trace_diagram).unwrap_or(&DIAGRAM);
-    let only = only.filter(|_| !std::ptr::eq(d, &DIAGRAM));
+    let d: &'static Diagram = only
+        .and_then(|id| trace_diagram(diagram, id))
+        .unwrap_or(diagram);
+    let only = only.filter(|_| !std::ptr::eq(d, diagram));
     let Some(first) = d.scenarios.first() else {
         // The build rejects a diagram without traces; nothing to draw otherwise.
         return ().into_any();
@@ -184,13 +187,13 @@ pub fn DiagramExplorer(
                 <select
                     id="trace-select"
                     on:change=move |ev| {
-                        if let Some(s) = DIAGRAM.scenario(&event_target_value(&ev)) {
+                        if let Some(s) = diagram.scenario(&event_target_value(&ev)) {
                             scenario.set(s);
                             player.set(Player::default());
                         }
                     }
                 >
-                    {DIAGRAM
+                    {diagram
                         .scenarios
                         .iter()
                         .map(|s| view! { <option value=s.id>{s.title}</option> })
@@ -219,10 +222,10 @@ pub fn DiagramExplorer(
                 <label for="stack-select">"Technology stack"</label>
                 <select
                     id="stack-select"
-                    on:change=move |ev| stack.set(DIAGRAM.stack(&event_target_value(&ev)))
+                    on:change=move |ev| stack.set(diagram.stack(&event_target_value(&ev)))
                 >
                     <option value="">"Roles only"</option>
-                    {DIAGRAM
+                    {diagram
                         .stacks
                         .iter()
                         .map(|s| view! { <option value=s.id>{s.name}</option> })
@@ -253,7 +256,7 @@ pub fn DiagramExplorer(
             </p>
             <Show
                 when=move || !as_list.get()
-                fallback=move || view! { <DiagramList stack heading_level /> }.into_any()
+                fallback=move || view! { <DiagramList diagram stack heading_level /> }.into_any()
             >
                 {view! {
                     // One hint per way of using it; the stylesheet shows (and gives screen
@@ -269,7 +272,7 @@ pub fn DiagramExplorer(
                         <DiagramSvg d stack selected focused current_step layout open />
                     </div>
                     <TraceSheet scenario player current_step stack />
-                    <DetailPanel stack selected close heading_level />
+                    <DetailPanel diagram stack selected close heading_level />
                 }
                     .into_any()}
             </Show>
@@ -376,8 +379,9 @@ fn node_label(node: &'static Node, stack: Option<&'static Stack>) -> &'static st
     stack.and_then(|s| s.label(node.id)).unwrap_or(node.label)
 }
 
+/// A part's name (its label, or the stack's for it): names are in the index.
 fn node_name(id: &'static str, stack: Option<&'static Stack>) -> &'static str {
-    DIAGRAM.node(id).map_or(id, |n| node_label(n, stack))
+    super::INDEX.node(id).map_or(id, |n| node_label(n, stack))
 }
 
 #[component]
@@ -733,6 +737,7 @@ fn TraceSheet(
 
 #[component]
 fn DetailPanel(
+    diagram: &'static Diagram,
     stack: RwSignal<Option<&'static Stack>>,
     selected: RwSignal<Option<&'static Node>>,
     close: impl Fn() + Copy + Send + Sync + 'static,
@@ -759,7 +764,7 @@ fn DetailPanel(
                     if name != node.label && !examples.contains(&name) {
                         examples.insert(0, name);
                     }
-                    let links: Vec<String> = DIAGRAM
+                    let links: Vec<String> = diagram
                         .connections_of(node.id)
                         .filter_map(|c| {
                             let other = c.other_end(node.id)?;
@@ -798,17 +803,21 @@ fn DetailPanel(
 /// The "view as list" outline: every part, connection and trace step (with its message) as
 /// text.
 #[component]
-fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> impl IntoView {
+fn DiagramList(
+    diagram: &'static Diagram,
+    stack: RwSignal<Option<&'static Stack>>,
+    heading_level: u8,
+) -> impl IntoView {
     let side_list = move |side: Side| {
-        DIAGRAM
+        diagram
             .nodes
             .iter()
             .filter(move |n| n.side == side)
             .map(move |node| {
-                let links: Vec<String> = DIAGRAM
+                let links: Vec<String> = diagram
                     .connections_of(node.id)
                     .filter_map(|c| {
-                        let other = DIAGRAM.node(c.other_end(node.id)?)?;
+                        let other = diagram.node(c.other_end(node.id)?)?;
                         Some(format!("{} ({})", other.label, c.label))
                     })
                     .collect();
@@ -842,7 +851,7 @@ fn DiagramList(stack: RwSignal<Option<&'static Stack>>, heading_level: u8) -> im
             {heading(heading_level, "diagram-list-backend", "Backend (servers and the services they call)")}
             <ul>{side_list(Side::Backend)}</ul>
             {heading(heading_level, "diagram-list-requests", "Requests, step by step")}
-            {DIAGRAM
+            {diagram
                 .scenarios
                 .iter()
                 .map(|s| {

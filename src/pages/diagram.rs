@@ -1,13 +1,15 @@
 //! The diagram's own page.
 
+use guide_content::diagram::Diagram;
 use leptos::prelude::*;
 
 use crate::diagram::view::DiagramExplorer;
 use crate::routes::{href, Page};
 use crate::ui::page_meta::PageMeta;
 
+/// The page, with `diagram`'s texts (loaded with the diagram chunk: `chunks::Chunk::load`).
 #[component]
-pub fn DiagramPage() -> impl IntoView {
+pub fn DiagramPage(diagram: &'static Diagram) -> impl IntoView {
     view! {
         <PageMeta
             title=Some("Frontend and backend, part by part".to_string())
@@ -18,7 +20,7 @@ pub fn DiagramPage() -> impl IntoView {
             <p class="diagram-page__lead">
                 "Every web application has the same parts, whatever it is built with. Follow a real request from the browser to the database and back, with the message each part sends at every step, open each part to see what it does and who builds it, and switch the technology stack to see that the roles stay the same while the tools change."
             </p>
-            <DiagramExplorer heading_level=2 />
+            <DiagramExplorer diagram heading_level=2 />
             <p>
                 "The chapter "
                 <a href=href(Page::Chapter { id: "frontend-vs-backend", section: Some("how-a-request-travels") })>

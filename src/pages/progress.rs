@@ -10,7 +10,7 @@ use crate::words::count;
 use crate::SITE_NAME;
 
 use crate::content::{self, chapters};
-use crate::diagram::DIAGRAM;
+use crate::diagram::INDEX;
 use crate::progress::model::{Completion, Progress};
 use crate::progress::store::{use_progress, use_progress_store};
 use crate::quiz::engine::{format_points, percent};
@@ -28,8 +28,8 @@ fn known_ids() -> Vec<&'static str> {
 
 /// Parts explored and traces followed, of those this build's diagram has.
 fn diagram_counts(p: &Progress) -> (usize, usize) {
-    let parts: Vec<&str> = DIAGRAM.nodes.iter().map(|n| n.id).collect();
-    let traces: Vec<&str> = DIAGRAM.scenarios.iter().map(|s| s.id).collect();
+    let parts: Vec<&str> = INDEX.nodes.iter().map(|n| n.id).collect();
+    let traces: Vec<&str> = INDEX.scenarios.iter().map(|s| s.id).collect();
     p.diagram.known_counts(&parts, &traces)
 }
 
@@ -147,13 +147,13 @@ fn describe_diagram(p: &Progress) -> String {
 /// The parts of this build's diagram not explored yet, and each request with whether it was
 /// followed to its end.
 fn diagram_left(p: &Progress) -> (Vec<&'static str>, Vec<(&'static str, bool)>) {
-    let parts = DIAGRAM
+    let parts = INDEX
         .nodes
         .iter()
         .filter(|n| !p.diagram.explored_nodes.contains(n.id))
         .map(|n| n.label)
         .collect();
-    let traces = DIAGRAM
+    let traces = INDEX
         .scenarios
         .iter()
         .map(|s| (s.title, p.diagram.completed_scenarios.contains(s.id)))
@@ -421,7 +421,7 @@ mod tests {
         assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
         p.explore_node("no-such-part");
         assert!(describe_diagram(&p).starts_with("Nothing explored yet."));
-        p.explore_node(DIAGRAM.nodes[0].id);
+        p.explore_node(INDEX.nodes[0].id);
         assert_eq!(
             describe_diagram(&p),
             "1 part explored, 0 request traces followed."

@@ -38,7 +38,9 @@ pub async fn load() -> Result<(), BankUnavailable> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let text = fetch_text(super::BANK_FILE).await.ok_or(BankUnavailable)?;
+        let text = crate::chunks::fetch_text(super::BANK_FILE)
+            .await
+            .ok_or(BankUnavailable)?;
         let questions = read(Box::leak(text.into_boxed_str()), super::QUESTIONS)?;
         let _ = LOADED.set(Box::leak(questions.into_boxed_slice()));
     }
@@ -57,24 +59,6 @@ pub fn read(text: &'static str, index: &[QuestionShape]) -> Result<Vec<Question>
     } else {
         Err(BankUnavailable)
     }
-}
-
-/// A file of the site (relative to the document's base) as text, or `None` on any failure.
-#[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
-        .await
-        .ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
 }
 
 #[cfg(test)]
@@ -131,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn a_text_with_a_control_character_cannot_be_written() {
+    fn a_text_with_a_separator_character_cannot_be_written() {
         let mut q = test_bank()[0];
         q.prompt = "two\u{1f}fields";
         assert!(encode(&[q]).is_err());

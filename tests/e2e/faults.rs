@@ -604,8 +604,65 @@ pub async fn a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry(
     page: &Page,
 ) -> TestResult {
     let (_server, on) = serve(page, Some(BLOCK_CHUNKS.to_string()), WasmAnswer::Whole)?;
+    chapter_diagram_failure_then_retry(&on).await
+}
+
+/// Like [`BLOCK_CHUNKS`], for the diagram's texts (`data/diagram-<hash>.txt`), which the diagram
+/// page and a chapter's diagram fetch with the diagram chunk.
+const BLOCK_DIAGRAM_TEXTS: &str = "window.__chunksBlocked = true; var realFetch = window.fetch; \
+     window.fetch = function (input, init) { \
+       var url = String((input && input.url) || input); \
+       if (window.__chunksBlocked && /(^|\\/)data\\/diagram-[^/]*\\.txt$/.test(url)) \
+         return Promise.reject(new TypeError('Failed to fetch (blocked by the test)')); \
+       return realFetch.call(this, input, init); };";
+
+/// A chapter's diagram and the diagram page, whose texts cannot be fetched (their code can),
+/// say so with "Try again", like a diagram whose code cannot load; "Try again" then draws the
+/// diagram with its texts (the trace's summary from `content/diagram.toml`).
+pub async fn the_diagrams_texts_that_cannot_load_give_a_message_and_a_retry(
+    page: &Page,
+) -> TestResult {
+    let (_server, on) = serve(
+        page,
+        Some(BLOCK_DIAGRAM_TEXTS.to_string()),
+        WasmAnswer::Whole,
+    )?;
+    chapter_diagram_failure_then_retry(&on).await?;
+    let d = crate::diagram::diagram();
+    let trace = d
+        .embedded_trace("databases")
+        .ok_or("the databases chapter embeds a trace")?;
+    shows_summary(&on, ".embed--diagram", trace.summary).await?;
+    // A new page: the texts are blocked again (the first script runs in every page).
+    on.client
+        .goto(&format!("{}diagram", on.site_url))
+        .await
+        .map_err(|e| format!("cannot load the diagram page: {e}"))?;
+    chunk_failure_then_retry(&on, "Frontend and backend, part by part").await?;
+    shows_summary(&on, ".diagram-page", d.scenarios[0].summary).await
+}
+
+/// The diagram inside `within` shows its trace's summary, `summary`.
+async fn shows_summary(on: &Page, within: &str, summary: &str) -> TestResult {
+    let shown: String = on
+        .js(&format!(
+            "return document.querySelector({}).textContent;",
+            js_string(&format!("{within} .diagram-trace__summary"))
+        ))
+        .await?;
+    ensure!(
+        shown.contains(summary),
+        "the diagram shows its texts: {shown:?}, expected the summary {summary:?}"
+    );
+    Ok(())
+}
+
+/// On the databases chapter, its diagram says that it could not be loaded, inside the running
+/// chapter (its text stays), announced, nothing uncaught; once the fetches work again, "Try
+/// again" draws it.
+async fn chapter_diagram_failure_then_retry(on: &Page) -> TestResult {
     on.open("chapters/databases").await?;
-    crate::diagram::scroll_to_embed(&on).await?;
+    crate::diagram::scroll_to_embed(on).await?;
     on.wait_for(
         "document.querySelector('.embed--diagram .chunk-failed button')",
         "the message that the diagram could not be loaded",

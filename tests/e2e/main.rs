@@ -144,6 +144,7 @@ const TESTS: &[(&str, TestFn)] = tests![
     faults::a_chunk_that_cannot_load_gives_a_message_and_a_retry,
     faults::a_question_bank_that_cannot_load_gives_a_message_and_a_retry,
     faults::a_chapter_diagram_that_cannot_load_gives_a_message_and_a_retry,
+    faults::the_diagrams_texts_that_cannot_load_give_a_message_and_a_retry,
 ];
 
 /// Tests an engine cannot run, listed as ignored there.

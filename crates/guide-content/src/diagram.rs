@@ -182,3 +182,166 @@ impl Diagram {
         self.connections.iter().filter(move |c| c.touches(node))
     }
 }
+
+/// The diagram's texts as one file (`data/diagram-<hash>.txt` in the site, a
+/// [`crate::text_file`]), which the diagram's views fetch with their chunk instead of carrying
+/// the texts in the app's main module. The main module keeps the diagram's index: the same
+/// [`Diagram`] with every text below left empty (ids, names, sides, the grid, links, each
+/// step's parts), which is what the home page's preview and the progress page use.
+///
+/// One record per node (`id`, `what`, `in_a_request`, the examples), per connection (`id`,
+/// `label`), per trace (`id`, `summary`), followed by one per step (`caption`, `message`, then
+/// stack id and message pairs), and per stack (`id`, then node id and label pairs), in the
+/// index's order.
+pub mod texts {
+    use super::{Connection, Diagram, Node, Scenario, Stack, Step};
+    use crate::text_file::{self, Fields};
+
+    /// The texts of `d` as the file's text. Fails naming a text that holds a separator
+    /// character (U+001E, U+001F).
+    pub fn encode(d: &Diagram) -> Result<String, String> {
+        let mut records: Vec<Vec<&str>> = Vec::new();
+        for n in d.nodes {
+            records.push(
+                [n.id, n.what, n.in_a_request]
+                    .into_iter()
+                    .chain(n.examples.iter().copied())
+                    .collect(),
+            );
+        }
+        for c in d.connections {
+            records.push(vec![c.id, c.label]);
+        }
+        for s in d.scenarios {
+            records.push(vec![s.id, s.summary]);
+            for step in s.steps {
+                let pairs = step.stack_messages.iter().flat_map(|(s, m)| [*s, *m]);
+                records.push(
+                    [step.caption, step.message]
+                        .into_iter()
+                        .chain(pairs)
+                        .collect(),
+                );
+            }
+        }
+        for s in d.stacks {
+            let pairs = s.labels.iter().flat_map(|(n, l)| [*n, *l]);
+            records.push([s.id].into_iter().chain(pairs).collect());
+        }
+        text_file::write(records).map_err(|bad| {
+            format!("the diagram: a separator character (U+001E, U+001F) in {bad:?} cannot go into its texts' file")
+        })
+    }
+
+    /// The diagram `index` with its texts from `text` (kept for the page's lifetime: the
+    /// diagram borrows from it), if `text` holds exactly the texts of `index`'s parts, traces,
+    /// steps and stacks, in its order, with stack messages and labels only for stacks and
+    /// nodes it has. `None` for anything else (a damaged file, another build's); never panics.
+    pub fn decode(text: &'static str, index: &Diagram) -> Option<Diagram> {
+        let mut records = text_file::records(text)?;
+        let mut next = |id: Option<&str>| {
+            let mut fields = records.next()?;
+            match id {
+                Some(id) => (fields.next()? == id).then_some(fields),
+                None => Some(fields),
+            }
+        };
+        let nodes = index
+            .nodes
+            .iter()
+            .map(|n| node(n, next(Some(n.id))?))
+            .collect::<Option<Vec<_>>>()?;
+        let connections = index
+            .connections
+            .iter()
+            .map(|c| {
+                let label = single(next(Some(c.id))?)?;
+                Some(Connection { label, ..*c })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut scenarios = Vec::with_capacity(index.scenarios.len());
+        for s in index.scenarios {
+            let summary = single(next(Some(s.id))?)?;
+            let steps = s
+                .steps
+                .iter()
+                .map(|step| self::step(step, next(None)?, index))
+                .collect::<Option<Vec<_>>>()?;
+            scenarios.push(Scenario {
+                summary,
+                steps: leak(steps),
+                ..*s
+            });
+        }
+        let stacks = index
+            .stacks
+            .iter()
+            .map(|s| {
+                let labels = pairs(next(Some(s.id))?, |n| index.node(n).is_some())?;
+                Some(Stack { labels, ..*s })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        if records.next().is_some() {
+            return None;
+        }
+        Some(Diagram {
+            nodes: leak(nodes),
+            connections: leak(connections),
+            scenarios: leak(scenarios),
+            stacks: leak(stacks),
+            embeds: index.embeds,
+        })
+    }
+
+    fn node(n: &Node, mut fields: Fields) -> Option<Node> {
+        let (what, in_a_request) = (fields.next()?, fields.next()?);
+        Some(Node {
+            what,
+            in_a_request,
+            examples: leak(fields.collect()),
+            ..*n
+        })
+    }
+
+    fn step(step: &Step, mut fields: Fields, index: &Diagram) -> Option<Step> {
+        let (caption, message) = (fields.next()?, fields.next()?);
+        let stack_messages = pairs(fields, |s| index.stack(s).is_some())?;
+        Some(Step {
+            caption,
+            message,
+            stack_messages,
+            ..*step
+        })
+    }
+
+    /// The one field left.
+    fn single(mut fields: Fields) -> Option<&'static str> {
+        let field = fields.next()?;
+        fields.next().is_none().then_some(field)
+    }
+
+    /// The fields left as `(key, text)` pairs, each key one that `known` accepts.
+    fn pairs(
+        fields: Fields,
+        known: impl Fn(&str) -> bool,
+    ) -> Option<&'static [(&'static str, &'static str)]> {
+        let fields: Vec<&'static str> = fields.collect();
+        if !fields.len().is_multiple_of(2) {
+            return None;
+        }
+        let pairs = fields
+            .chunks(2)
+            .map(|p| known(p[0]).then_some((p[0], p[1])))
+            .collect::<Option<Vec<_>>>()?;
+        Some(leak(pairs))
+    }
+
+    fn leak<T>(items: Vec<T>) -> &'static [T] {
+        Box::leak(items.into_boxed_slice())
+    }
+
+    /// The texts' file name in the site, from its text (`data/diagram-<hash>.txt`).
+    pub fn file_name(text: &str) -> String {
+        text_file::hashed_name("diagram", text)
+    }
+}

@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod pipeline;
 pub mod quiz;
 pub mod search;
+pub mod text_file;
 
 /// One chapter of the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

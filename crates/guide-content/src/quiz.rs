@@ -176,21 +176,22 @@ impl Question {
 
 /// The question bank as one text file (`data/quiz-<hash>.txt` in the site), which the quiz
 /// pages fetch instead of carrying the texts in the wasm: one record per question, each ending
-/// with U+001E; its fields separated by U+001F (content never holds control characters): id,
+/// with U+001E; its fields separated by U+001F ([`crate::text_file`]): id,
 /// chapter, section, difficulty, kind, prompt, explanation, the number of options, each
 /// option's text, `1`/`0` (correct) and feedback, then the match answers.
 pub mod bank {
     use super::{Choice, Difficulty, Kind, Question};
+    use crate::text_file;
 
-    const RECORD: char = '\u{1e}';
-    const FIELD: char = '\u{1f}';
-
-    /// The bank as text. Fails on a text that holds a control character (it could not be
-    /// told apart from a separator).
+    /// The bank as text. Fails on a text that holds a separator character (U+001E, U+001F):
+    /// it could not be told apart from a separator.
     pub fn encode(questions: &[Question]) -> Result<String, String> {
+        let counts: Vec<String> = questions
+            .iter()
+            .map(|q| q.options.len().to_string())
+            .collect();
         let mut records = Vec::with_capacity(questions.len());
-        for q in questions {
-            let count = q.options.len().to_string();
+        for (q, count) in questions.iter().zip(&counts) {
             let mut fields = vec![
                 q.id,
                 q.chapter,
@@ -199,39 +200,31 @@ pub mod bank {
                 q.kind.name(),
                 q.prompt,
                 q.explanation,
-                &count,
+                count,
             ];
             for o in q.options {
                 fields.extend([o.text, if o.correct { "1" } else { "0" }, o.feedback]);
             }
             fields.extend(q.answers.iter().copied());
-            if let Some(bad) = fields.iter().find(|f| f.chars().any(char::is_control)) {
+            if let Some(bad) = text_file::bad_field(&fields) {
                 return Err(format!(
-                    "question {}: a control character in {bad:?} cannot go into the bank file",
+                    "question {}: a separator character (U+001E, U+001F) in {bad:?} cannot go into the bank file",
                     q.id
                 ));
             }
-            records.push(fields.join(&FIELD.to_string()));
-            records.push(RECORD.to_string());
+            records.push(fields);
         }
-        Ok(records.concat())
+        text_file::write(records)
+            .map_err(|bad| format!("a separator character (U+001E, U+001F) in {bad:?}"))
     }
 
     /// Reads the bank's text (kept for the page's lifetime: the questions borrow from it).
     /// `None` for anything that is not a bank, whatever the input; never panics.
     pub fn decode(text: &'static str) -> Option<Vec<Question>> {
-        if text.is_empty() {
-            return Some(Vec::new());
-        }
-        // Every record ends with its separator: a file cut short is never a bank.
-        text.strip_suffix(RECORD)?
-            .split(RECORD)
-            .map(question)
-            .collect()
+        text_file::records(text)?.map(question).collect()
     }
 
-    fn question(record: &'static str) -> Option<Question> {
-        let mut fields = record.split(FIELD);
+    fn question(mut fields: text_file::Fields) -> Option<Question> {
         let mut next = || fields.next();
         let (id, chapter, section) = (next()?, next()?, next()?);
         let difficulty = Difficulty::from_name(next()?)?;
@@ -266,12 +259,9 @@ pub mod bank {
         })
     }
 
-    /// The bank file's name in the site, from its text: a new bank gets a new name, so a tab
-    /// of an older deployment never reads a newer bank (FNV-1a, 64 bits).
+    /// The bank file's name in the site, from its text (`data/quiz-<hash>.txt`): a new bank
+    /// gets a new name, so a tab of an older deployment never reads a newer bank.
     pub fn file_name(text: &str) -> String {
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        format!("data/quiz-{hash:016x}.txt")
+        text_file::hashed_name("quiz", text)
     }
 }

@@ -7,7 +7,7 @@ use guide_content::diagram::{Scenario, Side};
 use leptos::prelude::*;
 
 use crate::diagram::model::{svg_number, wrap_label};
-use crate::diagram::DIAGRAM;
+use crate::diagram::INDEX;
 use crate::routes::{href, Page};
 
 /// The trace shown: the first visit to a site, from DNS to the page.
@@ -67,7 +67,7 @@ impl Preview {
             .iter()
             .flat_map(|s| s.from.into_iter().chain([s.node]));
         for id in ids {
-            let Some(node) = DIAGRAM.node(id) else {
+            let Some(node) = INDEX.node(id) else {
                 continue;
             };
             if parts.iter().any(|p| p.id == id) {
@@ -116,7 +116,7 @@ impl Preview {
 /// The figure: the drawing (decorative: the link's words say where it goes) and a caption.
 #[component]
 pub fn TracePreview() -> impl IntoView {
-    let scenario = DIAGRAM.scenario(TRACE).or(DIAGRAM.scenarios.first());
+    let scenario = INDEX.scenario(TRACE).or(INDEX.scenarios.first());
     scenario.map(|scenario| {
         let preview = Preview::of(scenario);
         view! {
@@ -223,13 +223,13 @@ mod tests {
 
     #[test]
     fn every_part_of_the_trace_has_one_box_in_its_sides_lane_and_the_dot_travels_each_step() {
-        let scenario = DIAGRAM.scenario(TRACE).expect("the previewed trace exists");
+        let scenario = INDEX.scenario(TRACE).expect("the previewed trace exists");
         let preview = Preview::of(scenario);
         for step in scenario.steps {
             for id in step.from.into_iter().chain([step.node]) {
                 let boxes: Vec<&PartBox> = preview.parts.iter().filter(|p| p.id == id).collect();
                 assert_eq!(boxes.len(), 1, "{id}");
-                assert_eq!(boxes[0].x, lane(DIAGRAM.node(id).unwrap().side), "{id}");
+                assert_eq!(boxes[0].x, lane(INDEX.node(id).unwrap().side), "{id}");
             }
         }
         let travelling = scenario.steps.iter().filter(|s| s.from.is_some()).count();

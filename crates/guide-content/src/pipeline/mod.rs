@@ -24,7 +24,7 @@ use crate::glossary::GlossaryTerm;
 use crate::quiz::Question;
 use crate::Chapter;
 
-pub use diagram::{build_diagram, emit_diagram};
+pub use diagram::{build_diagram, emit_diagram, emit_diagram_index};
 pub use emit::{emit_quiz_index, emit_rust};
 pub use fairness::{bank_stats, correct_is_longest, BankStats};
 pub use glossary::{
