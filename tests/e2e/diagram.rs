@@ -14,7 +14,7 @@ use crate::ensure;
 use crate::page::{js_string, Page, TestResult};
 
 /// The diagram as the content pipeline sees it: what the page must show.
-fn diagram() -> &'static Diagram {
+pub(crate) fn diagram() -> &'static Diagram {
     static DIAGRAM: OnceLock<Diagram> = OnceLock::new();
     DIAGRAM.get_or_init(|| {
         let path = "content/diagram.toml";
