@@ -8,7 +8,7 @@
 # chunks' link file (<stem>_split.js, imported by the glue) on every page; on the quiz pages
 # (quiz.html, quiz/*.html), diagram.html and progress.html also their own chunk and the shared
 # chunks it needs, as the link file names them (a "/* progress, quiz */" comment above each
-# shared chunk). Home and chapter pages name no chunk. Re-runnable: a page that has the meta is
+# shared chunk), and its data file if it has one (data/quiz-<hash>.txt, data/diagram-<hash>.txt). Home and chapter pages name no chunk. Re-runnable: a page that has the meta is
 # left alone.
 set -eu
 
@@ -39,10 +39,15 @@ add_to_head() {
     "$page" >"$page.tmp" && mv "$page.tmp" "$page"
 }
 
+# The data file a split module's pages fetch alongside its code (data/<module>-<hash>.txt).
+data_for() {
+  (cd "$site" && ls data/"$1"-*.txt 2>/dev/null) || true
+}
+
 preloads() {
   urls="$base$link"
   for module in "$@"; do
-    for file in $(files_for "$module"); do
+    for file in $(files_for "$module") $(data_for "$module"); do
       [ -f "$site/$file" ] || { echo "preload-chunks: $file is missing" >&2; exit 1; }
       urls="$urls $base$file"
     done
