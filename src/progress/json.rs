@@ -510,6 +510,8 @@ mod tests {
             r#""\ud83d""#,
             r#""\ude00""#,
             r#""\ud83d\u0041""#,
+            r#""\ud83d\ue000""#,
+            r#""\udbff\udfff""#,
             r#""\ud83dx""#,
             r#""\x""#,
             r#""\u12""#,
