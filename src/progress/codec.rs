@@ -744,6 +744,25 @@ mod tests {
     }
 
     #[test]
+    fn fields_with_a_default_may_be_left_out() {
+        let bank = [crate::quiz::true_false("q", "career", true).shape()];
+        let text = r#"{"format":"backend-guide/progress","version":1,"progress":{
+            "last_visited":{"at":1,"chapter":"career"},
+            "quiz":{"best_scores":{"career":{"correct":1,"total":2,"at":3}},
+                    "attempt":{"quiz":"career","seed":1,"started_at":1,"updated_at":2,"current":0,
+                               "items":[{"question":"q","options":[1,0]}]}}}}"#;
+        let Decoded::Repaired(p) = decode(text, &bank) else {
+            panic!("{:?}", decode(text, &bank));
+        };
+        assert_eq!(p.last_visited.unwrap().section, None);
+        assert_eq!(p.quiz.best_scores["career"].points, 0);
+        let attempt = p.quiz.attempt.expect("the attempt is kept");
+        assert_eq!(attempt.finished_at, None);
+        assert_eq!(attempt.items[0].answer, None);
+        assert_eq!(p.generation, 0);
+    }
+
+    #[test]
     fn damage_is_described_where_it_is() {
         let detail = |body: &str| match judge(&format!(
             r#"{{"format":"backend-guide/progress","version":1,"progress":{body}}}"#
