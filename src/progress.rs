@@ -8,7 +8,6 @@
 //! - `store`: the live store: signals, localStorage via `crate::storage`, cross-tab sync.
 
 pub mod codec;
-pub mod json;
 pub mod model;
 pub mod next;
 pub mod startup;

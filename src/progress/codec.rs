@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use guide_content::quiz::QuestionShape;
 
-use super::json::{self, Json};
 use super::model::{
     AttemptRecord, ChapterProgress, DiagramProgress, Progress, QuizProgress, Score, Visit,
 };
+use crate::json::{self, Json};
 use crate::quiz::engine::{Attempt, Item};
 use crate::quiz::review::Card;
 

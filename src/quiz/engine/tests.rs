@@ -1,8 +1,8 @@
 use guide_content::quiz::{Choice, Difficulty, Kind, Question};
 
 use super::*;
+use crate::json;
 use crate::progress::codec::Stored;
-use crate::progress::json;
 
 const fn choice(text: &'static str, correct: bool) -> Choice {
     Choice {

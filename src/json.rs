@@ -1,5 +1,5 @@
-//! A small JSON reader and writer for the progress document, so the main wasm module carries
-//! no serde_json (see `codec`).
+//! A small JSON reader and writer, so the wasm carries no serde_json: the stored progress
+//! (`progress::codec`) and the search index (`search_index`) are read with it.
 //!
 //! [`parse`] accepts exactly the texts `serde_json::from_str::<serde_json::Value>` accepts,
 //! and reads them to the same tree (a property test in this module holds it to that): objects
