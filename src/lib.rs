@@ -9,12 +9,14 @@ pub mod clock;
 pub mod content;
 pub mod diagram;
 pub mod fatal_error;
+pub mod json;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod progress;
 pub mod quiz;
 pub mod routes;
+pub mod search_index;
 pub mod storage;
 pub mod theme;
 pub mod ui;

@@ -9,15 +9,12 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use guide_content::quiz::{Question, QuestionShape};
-use serde::{Deserialize, Serialize};
-
 use crate::clock::Millis;
 use crate::quiz::engine::{self, Attempt, Credit, Scope};
 use crate::quiz::review::{self, Card};
+use guide_content::quiz::{Question, QuestionShape};
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Progress {
     /// When this progress was last reset or replaced as a whole (reset, import, undo).
     /// A merge keeps the side with the newer generation entirely.
@@ -30,8 +27,7 @@ pub struct Progress {
     pub quiz: QuizProgress,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ChapterProgress {
     /// Last time the chapter was opened.
     pub opened_at: Option<Millis>,
@@ -96,17 +92,15 @@ impl ChapterProgress {
 }
 
 /// A place in the guide: a chapter, and the section the reader had reached.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Visit {
     pub at: Millis,
     pub chapter: String,
-    #[serde(default)]
     pub section: Option<String>,
 }
 
 /// Slots for the interactive diagram (filled by that feature).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DiagramProgress {
     pub explored_nodes: BTreeSet<String>,
     pub completed_scenarios: BTreeSet<String>,
@@ -127,8 +121,7 @@ impl DiagramProgress {
 }
 
 /// The quiz: best scores, finished attempts, the review queue and the attempt in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuizProgress {
     /// Best score per quiz (a chapter id, or `guide` for the whole guide).
     pub best_scores: BTreeMap<String, Score>,
@@ -143,13 +136,12 @@ pub struct QuizProgress {
 /// How many finished attempts are remembered.
 pub const HISTORY_LIMIT: usize = 50;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
     /// Questions answered with full credit.
     pub correct: u32,
     pub total: u32,
     /// Points in hundredths, partial credit included (`correct * 100` at least).
-    #[serde(default)]
     pub points: u32,
     pub at: Millis,
 }
@@ -172,7 +164,7 @@ impl Score {
 }
 
 /// One finished attempt, for the history.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct AttemptRecord {
     /// When it finished.
     pub at: Millis,
@@ -457,7 +449,7 @@ fn newer_attempt(a: &Option<Attempt>, b: &Option<Attempt>) -> Option<Attempt> {
             x.seed,
             x.current,
             x.finished_at,
-            serde_json::to_string(x).unwrap_or_default(),
+            super::codec::to_json(x),
         )
     };
     match (a, b) {

@@ -240,6 +240,31 @@ proptest! {
         prop_assert_eq!(decode(&encode(&p), QUESTIONS), Decoded::Valid(p));
     }
 
+    /// Earlier builds wrote `serde_json::Value` text (keys in order at every level): this
+    /// build writes the same bytes, so nothing stored by them reads differently now.
+    #[test]
+    fn progress_is_written_as_earlier_builds_wrote_it(p in progress()) {
+        let text = encode(&p);
+        let value: Value = serde_json::from_str(&text).expect("JSON");
+        prop_assert_eq!(value.to_string(), text);
+    }
+
+    /// Valid means "the same document": spacing and key order are not a repair.
+    #[test]
+    fn a_reformatted_copy_is_still_valid(p in progress()) {
+        let value: Value = serde_json::from_str(&encode(&p)).expect("JSON");
+        let pretty = serde_json::to_string_pretty(&value).expect("text");
+        prop_assert_eq!(decode(&pretty, QUESTIONS), Decoded::Valid(p.clone()));
+        // The format member moved from first to last.
+        let line = "\n  \"format\": \"backend-guide/progress\",";
+        let reordered = format!(
+            "{}{}\n}}",
+            pretty.replacen(line, "", 1).trim_end_matches('}').trim_end(),
+            line.trim_end_matches(',').replacen('\n', ",\n", 1)
+        );
+        prop_assert_eq!(decode(&reordered, QUESTIONS), Decoded::Valid(p), "{}", reordered);
+    }
+
     #[test]
     fn merge_is_commutative(a in progress(), b in progress()) {
         prop_assert_eq!(a.merge(&b), b.merge(&a));

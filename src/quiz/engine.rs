@@ -3,7 +3,6 @@
 
 use guide_content::quiz::{Kind, Question, QuestionShape};
 use guide_content::{QUIZ_GUIDE, QUIZ_RETRY, QUIZ_REVIEW};
-use serde::{Deserialize, Serialize};
 
 use crate::clock::Millis;
 
@@ -127,7 +126,7 @@ pub fn select<'a>(
 }
 
 /// One question in an attempt: its id, the order its options are shown in, and the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub question: String,
     /// Display order: indices into the question's options. For an order question, the
@@ -136,7 +135,6 @@ pub struct Item {
     /// Chosen option indices (ascending); for an order question the arrangement given; for a
     /// match question one answer index (into the question's `answers`) per item, in the
     /// question's item order (`answer[k]` is what item `k` was paired with).
-    #[serde(default)]
     pub answer: Option<Vec<u8>>,
 }
 
@@ -165,7 +163,7 @@ impl Item {
 }
 
 /// One run through a quiz, saved after every step so a reload resumes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
     /// [`Scope::key`].
     pub quiz: String,

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::clock::Millis;
 
 pub const DAY: Millis = 24 * 60 * 60 * 1000;
@@ -13,11 +11,10 @@ pub const DAY: Millis = 24 * 60 * 60 * 1000;
 pub const BOX_INTERVALS: [Millis; 3] = [DAY, 3 * DAY, 7 * DAY];
 
 /// One question's place in the queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Card {
     /// 1, 2 or 3; 0 once it has been answered right in box 3 (it left the queue). Kept rather
     /// than deleted so that merging with an older copy from another tab does not bring it back.
-    #[serde(rename = "box")]
     pub leitner_box: u8,
     pub due: Millis,
     /// When this card last changed: the newer card wins a merge.

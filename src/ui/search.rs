@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use guide_content::search::{DocKind, Group, Hit, IndexFile, Search, Snippet, INDEX_FILE};
+use guide_content::search::{DocKind, Group, Hit, Search, Snippet, INDEX_FILE};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -22,7 +22,7 @@ use crate::routes::{href, Page};
 /// `Ok(None)` if the text is not an index.
 #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn read_index(text: String) -> Result<Option<Arc<Search>>, SplitLoaderError> {
-    let file: Option<IndexFile> = serde_json::from_str(&text).ok();
+    let file = crate::search_index::read(&text);
     Ok(file.map(|file| Arc::new(Search::new(file))))
 }
 

@@ -1,6 +1,8 @@
 use guide_content::quiz::{Choice, Difficulty, Kind, Question};
 
 use super::*;
+use crate::json;
+use crate::progress::codec::Stored;
 
 const fn choice(text: &'static str, correct: bool) -> Choice {
     Choice {
@@ -320,8 +322,8 @@ fn a_saved_attempt_resumes_at_the_same_question_with_its_answers() {
         .unwrap();
     attempt.answer(q, vec![1], 12).unwrap();
 
-    let saved = serde_json::to_string(&attempt).unwrap();
-    let mut resumed: Attempt = serde_json::from_str(&saved).unwrap();
+    let saved = crate::progress::codec::to_json(&attempt);
+    let mut resumed: Attempt = Stored::read(&json::parse(&saved).unwrap()).unwrap();
     resumed.prune(&shapes(&bank));
     assert_eq!(resumed, attempt);
     assert_eq!(resumed.current, 2);
