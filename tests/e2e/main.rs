@@ -9,6 +9,10 @@
 //! Every test runs in a fresh browser session (fresh storage) in each of the three engines.
 //! After each test the page's recorded uncaught errors and Content-Security-Policy violations
 //! must be empty.
+//!
+//! Two tests run at a time, in two lanes: Firefox in one, Chromium and then WebKit in the
+//! other (about as long; geckodriver serves one session at a time, and two browsers are what
+//! 2 cores carry). Each lane runs one test at a time; `--test-threads=1` runs all in order.
 
 mod audit;
 mod browsers;
@@ -163,6 +167,32 @@ struct Harness {
     site_url: String,
     site_dir: PathBuf,
     drivers: Mutex<HashMap<Engine, Arc<Result<Driver, String>>>>,
+    lanes: [Mutex<()>; 2],
+}
+
+/// The lane an engine's tests run in (one test at a time in each).
+fn lane(engine: Engine) -> usize {
+    match engine {
+        Engine::Firefox => 0,
+        Engine::Chromium | Engine::WebKit => 1,
+    }
+}
+
+/// The trials in the order the threads take them: one of lane 0 (a Firefox test takes about
+/// as long as two of the others), then two of lane 1, and so on.
+fn interleaved(trials: Vec<(Engine, Trial)>) -> Vec<Trial> {
+    let (mut first, mut second): (Vec<_>, Vec<_>) = trials
+        .into_iter()
+        .partition(|(engine, _)| lane(*engine) == 0);
+    first.reverse();
+    second.reverse();
+    let mut ordered = Vec::new();
+    while !first.is_empty() || !second.is_empty() {
+        ordered.extend(first.pop());
+        ordered.extend(second.pop());
+        ordered.extend(second.pop());
+    }
+    ordered.into_iter().map(|(_, trial)| trial).collect()
 }
 
 impl Harness {
@@ -176,6 +206,9 @@ impl Harness {
     }
 
     fn run(&self, engine: Engine, test: TestFn) -> Result<(), Failed> {
+        let _lane = self.lanes[lane(engine)]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -270,8 +303,8 @@ fn site_dir() -> Result<PathBuf, String> {
 
 fn main() {
     let mut args = Arguments::from_args();
-    // Browsers are heavy on 2 cores: one test at a time unless asked otherwise.
-    args.test_threads.get_or_insert(1);
+    // One thread per lane unless asked otherwise.
+    args.test_threads.get_or_insert(2);
 
     let site = match site_dir() {
         Ok(site) => site,
@@ -285,6 +318,7 @@ fn main() {
         site_url: server.url(),
         site_dir: site,
         drivers: Mutex::new(HashMap::new()),
+        lanes: [Mutex::new(()), Mutex::new(())],
     });
     eprintln!("serving the site at {}", server.url());
 
@@ -295,14 +329,16 @@ fn main() {
                 let harness = Arc::clone(&harness);
                 move |&(name, test)| {
                     let harness = Arc::clone(&harness);
-                    Trial::test(format!("{}::{name}", engine.name()), move || {
+                    let trial = Trial::test(format!("{}::{name}", engine.name()), move || {
                         harness.run(engine, test)
                     })
-                    .with_ignored_flag(NOT_IN.contains(&(engine, name)))
+                    .with_ignored_flag(NOT_IN.contains(&(engine, name)));
+                    (engine, trial)
                 }
             })
         })
         .collect();
+    let trials = interleaved(trials);
 
     let conclusion = libtest_mimic::run(&args, trials);
     harness
