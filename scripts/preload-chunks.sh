@@ -8,7 +8,8 @@
 # chunks' link file (<stem>_split.js, imported by the glue) on every page; on the quiz pages
 # (quiz.html, quiz/*.html), diagram.html and progress.html also their own chunk and the shared
 # chunks it needs, as the link file names them (a "/* progress, quiz */" comment above each
-# shared chunk), and its data file if it has one (data/quiz-<hash>.txt, data/diagram-<hash>.txt). Home and chapter pages name no chunk. Re-runnable: a page that has the meta is
+# shared chunk), and its data file if it has one (data/quiz-<hash>.txt, data/diagram-<hash>.txt);
+# those pages also preload all of it, with the main module and its glue, from the head. Home and chapter pages name no chunk. Re-runnable: a page that has the meta is
 # left alone.
 set -eu
 
@@ -53,6 +54,22 @@ preloads() {
     done
   done
   printf '<meta name="guide-chunks" content="%s">' "$urls"
+  # A page whose content is the app (a quiz, the diagram, the progress page) asks for all of
+  # its code from the head, at once: waiting for the first paint cost its first visit 0.3-0.5 s
+  # on a slow connection (bench, "ready"). Reading pages leave it to the loader.
+  [ $# -gt 0 ] && links "$base$stem.js" "$base${stem}_bg.wasm" $urls
+  return 0
+}
+
+# Preload links for URLs: modules, wasm, data files.
+links() {
+  for url in "$@"; do
+    case $url in
+      *.js) printf '<link rel="modulepreload" crossorigin href="%s">' "$url" ;;
+      *.wasm) printf '<link rel="preload" as="fetch" type="application/wasm" crossorigin href="%s">' "$url" ;;
+      *) printf '<link rel="preload" as="fetch" crossorigin href="%s">' "$url" ;;
+    esac
+  done
 }
 
 for page in $(cd "$site" && find . -name '*.html' ! -path './chapter-bodies/*' | sed 's|^\./||'); do
