@@ -490,8 +490,10 @@ async function measured(page) {
   return s.painted - s.start;
 }
 
+// The app has replaced the prerendered page (it starts after the first paint on reading pages:
+// the prerendered markup alone does not mean the app answers yet).
 async function appMounted(page) {
-  await page.waitForSelector("main#main-content:not(.app-loading)", { timeout: 30000 });
+  await page.waitForSelector("html[data-app=running] main#main-content:not(.app-loading)", { timeout: 30000 });
 }
 
 async function diagramTrials(base) {
@@ -499,7 +501,7 @@ async function diagramTrials(base) {
   try {
     const page = await context.newPage();
     await page.goto(base + "diagram");
-    await page.waitForSelector('svg g[role="button"][data-node]', { timeout: 30000 });
+    await page.waitForSelector('html[data-app=running] svg g[role="button"][data-node]', { timeout: 30000 });
     const nodes = await page.$$eval('svg g[role="button"][data-node]', (els) =>
       els.map((e) => e.getAttribute("data-node")),
     );
@@ -546,7 +548,7 @@ async function chapterTrials(base) {
       if (!(await page.$(".pager__link--next"))) {
         await page.goto(base + `chapters/${FIRST_CHAPTER}`);
         await page.waitForSelector("h1#chapter-title", { timeout: 30000 });
-        await page.waitForSelector(".pager__link--next", { timeout: 10000 });
+        await page.waitForSelector("html[data-app=running] .pager__link--next", { timeout: 30000 });
       }
       const expected = (await page.textContent(".pager__link--next .pager__title")).trim();
       await arm(
