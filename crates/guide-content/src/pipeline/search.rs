@@ -306,5 +306,14 @@ mod tests {
             assert!(first_hit("databse").starts_with("databases#"));
             assert!(first_hit("containr").starts_with("shipping-and-running#containers"));
         }
+
+        #[test]
+        fn a_short_name_for_a_longer_term_finds_the_section_about_it() {
+            // "preflight" also stands for "preflight request": the section that explains it
+            // still comes before the many that only say "request".
+            assert_eq!(first_hit("preflight"), "security#cors");
+            assert_eq!(first_hit("cors"), "security#cors");
+            assert_eq!(first_hit("same origin"), "security#cors");
+        }
     }
 }
