@@ -10,9 +10,9 @@
 //! After each test the page's recorded uncaught errors and Content-Security-Policy violations
 //! must be empty.
 //!
-//! Two tests run at a time, in two lanes: Firefox in one, Chromium and then WebKit in the
-//! other (about as long; geckodriver serves one session at a time, and two browsers are what
-//! 2 cores carry). Each lane runs one test at a time; `--test-threads=1` runs all in order.
+//! Two tests run at a time, of two different engines (`schedule.rs`: geckodriver serves one
+//! session at a time, and two browsers are what 2 cores carry); `--test-threads=1` runs all
+//! in order.
 
 mod audit;
 mod browsers;
@@ -26,6 +26,7 @@ mod page;
 mod progress;
 mod quiz;
 mod reading;
+mod schedule;
 mod search;
 mod server;
 
@@ -40,6 +41,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 use browsers::{Driver, Engine, ENGINES};
 use page::{Page, TestResult};
+use schedule::{interleaved, Schedule};
 use server::StaticServer;
 
 type TestFn = for<'a> fn(&'a Page) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
@@ -167,32 +169,7 @@ struct Harness {
     site_url: String,
     site_dir: PathBuf,
     drivers: Mutex<HashMap<Engine, Arc<Result<Driver, String>>>>,
-    lanes: [Mutex<()>; 2],
-}
-
-/// The lane an engine's tests run in (one test at a time in each).
-fn lane(engine: Engine) -> usize {
-    match engine {
-        Engine::Firefox => 0,
-        Engine::Chromium | Engine::WebKit => 1,
-    }
-}
-
-/// The trials in the order the threads take them: one of lane 0 (a Firefox test takes about
-/// as long as two of the others), then two of lane 1, and so on.
-fn interleaved(trials: Vec<(Engine, Trial)>) -> Vec<Trial> {
-    let (mut first, mut second): (Vec<_>, Vec<_>) = trials
-        .into_iter()
-        .partition(|(engine, _)| lane(*engine) == 0);
-    first.reverse();
-    second.reverse();
-    let mut ordered = Vec::new();
-    while !first.is_empty() || !second.is_empty() {
-        ordered.extend(first.pop());
-        ordered.extend(second.pop());
-        ordered.extend(second.pop());
-    }
-    ordered.into_iter().map(|(_, trial)| trial).collect()
+    schedule: Schedule,
 }
 
 impl Harness {
@@ -205,36 +182,45 @@ impl Harness {
         )
     }
 
-    fn run(&self, engine: Engine, test: TestFn) -> Result<(), Failed> {
-        let _lane = self.lanes[lane(engine)]
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+    /// Runs one trial. A browser that stops answering mid-test (seen in CI: WebKit's
+    /// MiniBrowser went away, and its driver answered every command with an empty error) is
+    /// infrastructure, not the app under test: the trial runs once more in a new browser and
+    /// says so on stderr. A trial that fails in a browser that still answers, or fails twice,
+    /// fails.
+    fn run(&self, engine: Engine, name: &str, test: TestFn) -> Result<(), Failed> {
+        let _turn = self.schedule.turn(engine);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| format!("tokio: {e}"))?;
-        // Starting a browser is infrastructure, not the app under test: if a driver cannot
-        // give a session in time (seen with WebKitWebDriver under load), start that driver
-        // afresh once before failing the trial.
-        let mut client = None;
-        let mut problem = String::new();
-        for _attempt in 0..2 {
-            let driver = self.driver(engine);
-            let driver = driver.as_ref().as_ref().map_err(|e| e.clone())?;
-            match runtime.block_on(async {
-                tokio::time::timeout(Duration::from_secs(60), driver.new_session()).await
-            }) {
-                Ok(Ok(session)) => {
-                    client = Some(session);
-                    break;
+        match self.attempt(&runtime, engine, test)? {
+            Ended::Passed => Ok(()),
+            Ended::Failed(failure) => Err(failure.into()),
+            Ended::BrowserLost(first) => {
+                eprintln!(
+                    "note: {}::{name}: the browser stopped answering, so the test runs again in a new one. The first run said: {first}",
+                    engine.name()
+                );
+                match self.attempt(&runtime, engine, test)? {
+                    Ended::Passed => Ok(()),
+                    Ended::Failed(failure) | Ended::BrowserLost(failure) => Err(format!(
+                        "{failure}\n(the first run had lost its browser: {first})"
+                    )
+                    .into()),
                 }
-                Ok(Err(e)) => problem = e,
-                Err(_) => problem = "no session after 60 s".into(),
             }
-            self.forget_driver(engine);
         }
-        let client = client.ok_or(problem)?;
-        let outcome = runtime.block_on(async {
+    }
+
+    /// Runs a trial once in a new session and closes it.
+    fn attempt(
+        &self,
+        runtime: &tokio::runtime::Runtime,
+        engine: Engine,
+        test: TestFn,
+    ) -> Result<Ended, String> {
+        let (driver, client) = self.session(runtime, engine)?;
+        let ended = runtime.block_on(async {
             // Every WebDriver exchange is bounded: a browser that stops answering fails the
             // trial instead of hanging the run.
             let page = Page {
@@ -243,35 +229,64 @@ impl Harness {
                 site_dir: self.site_dir.clone(),
                 engine,
             };
-            let checked = async {
-                test(&page).await?;
-                let errors = page.uncaught_errors().await?;
-                if !errors.is_empty() {
-                    return Err(format!("uncaught errors on the page: {errors:?}"));
-                }
-                let blocked = page.csp_violations().await?;
-                if !blocked.is_empty() {
-                    return Err(format!("the Content-Security-Policy blocked: {blocked:?}"));
-                }
-                Ok(())
-            };
-            let outcome = tokio::time::timeout(Duration::from_secs(150), checked)
+            let outcome = tokio::time::timeout(Duration::from_secs(150), checked(&page, test))
                 .await
                 .unwrap_or_else(|_| Err(TIMED_OUT.into()));
+            let answers = outcome.is_ok() || answers(&page).await;
             let closed = tokio::time::timeout(Duration::from_secs(20), page.client.close()).await;
-            if closed.is_err() {
-                return Err(format!("{outcome:?}; and the browser did not close"));
+            match outcome {
+                Err(failure) if !answers => Ended::BrowserLost(failure),
+                Err(failure) if closed.is_err() => {
+                    Ended::Failed(format!("{failure}; and the browser did not close"))
+                }
+                Err(failure) => Ended::Failed(failure),
+                Ok(()) if closed.is_err() => Ended::Failed("the browser did not close".into()),
+                Ok(()) => Ended::Passed,
             }
-            outcome
         });
-        if outcome
-            .as_ref()
-            .is_err_and(|e| e.contains(TIMED_OUT) || e.contains("did not close"))
-        {
+        let restart = match &ended {
+            Ended::Passed => false,
+            Ended::Failed(failure) => {
+                failure.contains(TIMED_OUT) || failure.contains("did not close")
+            }
+            Ended::BrowserLost(_) => true,
+        };
+        if restart {
             // Start this engine's driver afresh for the next trials.
             self.forget_driver(engine);
         }
-        outcome.map_err(Failed::from)
+        Ok(match ended {
+            Ended::BrowserLost(failure) => {
+                let log = driver.as_ref().as_ref().map(Driver::log_tail);
+                Ended::BrowserLost(format!("{failure}\n{}", log.unwrap_or_default()))
+            }
+            ended => ended,
+        })
+    }
+
+    /// A new session of `engine`. Starting a browser is infrastructure, not the app under
+    /// test: if a driver cannot give a session in time (WebKitWebDriver could not, under
+    /// load, before Xvfb ran with `-noreset`), that driver starts afresh once before the
+    /// trial fails.
+    fn session(
+        &self,
+        runtime: &tokio::runtime::Runtime,
+        engine: Engine,
+    ) -> Result<(Arc<Result<Driver, String>>, fantoccini::Client), String> {
+        let mut problem = String::new();
+        for _attempt in 0..2 {
+            let driver = self.driver(engine);
+            let started = driver.as_ref().as_ref().map_err(|e| e.clone())?;
+            match runtime.block_on(async {
+                tokio::time::timeout(Duration::from_secs(60), started.new_session()).await
+            }) {
+                Ok(Ok(client)) => return Ok((driver, client)),
+                Ok(Err(e)) => problem = e,
+                Err(_) => problem = "no session after 60 s".into(),
+            }
+            self.forget_driver(engine);
+        }
+        Err(problem)
     }
 
     /// Drops an engine's driver (its processes are killed once no trial uses it); the next
@@ -285,6 +300,38 @@ impl Harness {
 }
 
 const TIMED_OUT: &str = "timed out after 150 s";
+
+/// How one run of a trial ended.
+enum Ended {
+    Passed,
+    Failed(String),
+    /// The test failed and the browser no longer answers: it crashed or hung.
+    BrowserLost(String),
+}
+
+/// The test, then what every test asserts: no uncaught error and nothing the
+/// Content-Security-Policy blocked.
+async fn checked(page: &Page, test: TestFn) -> TestResult {
+    test(page).await?;
+    let errors = page.uncaught_errors().await?;
+    if !errors.is_empty() {
+        return Err(format!("uncaught errors on the page: {errors:?}"));
+    }
+    let blocked = page.csp_violations().await?;
+    if !blocked.is_empty() {
+        return Err(format!("the Content-Security-Policy blocked: {blocked:?}"));
+    }
+    Ok(())
+}
+
+/// Whether the browser still runs a script within 10 s.
+async fn answers(page: &Page) -> bool {
+    let ran = page.client.execute("return 1;", Vec::new());
+    matches!(
+        tokio::time::timeout(Duration::from_secs(10), ran).await,
+        Ok(Ok(_))
+    )
+}
 
 fn site_dir() -> Result<PathBuf, String> {
     let dir = std::env::var_os("E2E_SITE_DIR")
@@ -303,8 +350,9 @@ fn site_dir() -> Result<PathBuf, String> {
 
 fn main() {
     let mut args = Arguments::from_args();
-    // One thread per lane unless asked otherwise.
-    args.test_threads.get_or_insert(2);
+    // Four threads, so that each engine usually has a trial waiting for a free place
+    // (`schedule.rs` lets two browsers run at once).
+    args.test_threads.get_or_insert(4);
 
     let site = match site_dir() {
         Ok(site) => site,
@@ -313,12 +361,13 @@ fn main() {
             std::process::exit(1);
         }
     };
+    browsers::clear_earlier_runs();
     let server = StaticServer::start(site.clone(), SUBPATH).expect("start the static server");
     let harness = Arc::new(Harness {
         site_url: server.url(),
         site_dir: site,
         drivers: Mutex::new(HashMap::new()),
-        lanes: [Mutex::new(()), Mutex::new(())],
+        schedule: Schedule::new(),
     });
     eprintln!("serving the site at {}", server.url());
 
@@ -330,7 +379,7 @@ fn main() {
                 move |&(name, test)| {
                     let harness = Arc::clone(&harness);
                     let trial = Trial::test(format!("{}::{name}", engine.name()), move || {
-                        harness.run(engine, test)
+                        harness.run(engine, name, test)
                     })
                     .with_ignored_flag(NOT_IN.contains(&(engine, name)));
                     (engine, trial)
