@@ -36,8 +36,7 @@ impl Schedule {
 
     /// Waits until no other trial of `engine` runs, then for a free place.
     pub fn turn(&self, engine: Engine) -> Turn<'_> {
-        let index = ENGINES.iter().position(|&e| e == engine).unwrap_or(0);
-        let engine = self.engines[index]
+        let engine = self.engines[index(engine)]
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
@@ -64,8 +63,7 @@ impl Drop for Turn<'_> {
 pub fn interleaved(trials: Vec<(Engine, Trial)>) -> Vec<Trial> {
     let mut queues: Vec<Vec<Trial>> = ENGINES.iter().map(|_| Vec::new()).collect();
     for (engine, trial) in trials {
-        let index = ENGINES.iter().position(|&e| e == engine).unwrap_or(0);
-        queues[index].push(trial);
+        queues[index(engine)].push(trial);
     }
     queues.iter_mut().for_each(|queue| queue.reverse());
     let mut ordered = Vec::new();
@@ -73,4 +71,9 @@ pub fn interleaved(trials: Vec<(Engine, Trial)>) -> Vec<Trial> {
         ordered.extend(queues.iter_mut().filter_map(Vec::pop));
     }
     ordered
+}
+
+/// Where `engine` stands in `ENGINES`.
+fn index(engine: Engine) -> usize {
+    ENGINES.iter().position(|&e| e == engine).unwrap_or(0)
 }
