@@ -276,13 +276,7 @@ pub async fn keyboard_alone_reaches_content_and_the_menu(page: &Page) -> TestRes
         "on a narrow screen the chapter menu starts closed"
     );
 
-    page.tab_to(".skip-link", 3).await?;
-    page.press(Key::Enter).await?;
-    page.wait_for(
-        "document.activeElement?.id === 'main-content'",
-        "the skip link to focus the main content",
-    )
-    .await?;
+    page.skip_to_content().await?;
 
     page.open("").await?;
     page.tab_to(".menu-button", 6).await?;

@@ -40,6 +40,12 @@ const APP_MAIN: &str = "#app:not([data-prerendered]) .site-body main";
 /// milliseconds from the service worker's cache) and says "Loading the chapter…" until then.
 const SETTLED: &str = "!document.querySelector('.chapter__loading')";
 
+/// Defines `describe()`: the focused element in short, `tag#id.class "text"`.
+const DESCRIBE_FOCUS: &str = "const describe = () => { const e = document.activeElement; \
+     if (!e) return ''; return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
+     (e.getAttribute('class') ? '.' + e.getAttribute('class').trim().split(/\\s+/).join('.') : '') + \
+     ' \"' + (e.textContent || '').trim().slice(0, 40) + '\"'; };";
+
 impl Page {
     /// Opens a second window and switches to it; returns (this window, the new one). A
     /// window rather than a tab: both stay visible, as two tabs a reader switches between are
@@ -225,29 +231,42 @@ impl Page {
 
     /// A short description of the focused element: `tag#id.class "text"`.
     pub async fn focused(&self) -> TestResult<String> {
-        self.js("const e = document.activeElement; if (!e) return ''; \
-             return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
-             (e.className ? '.' + String(e.className).split(' ').join('.') : '') + \
-             ' \"' + (e.textContent || '').trim().slice(0, 60) + '\"';")
+        self.js(&format!("{DESCRIBE_FOCUS} return describe();"))
             .await
     }
 
-    /// Presses Tab until the focused element matches `css` (at most `limit` presses).
+    /// Presses Tab until the focused element matches `css` (at most `limit` presses). On
+    /// failure, says where each press put the focus.
     pub async fn tab_to(&self, css: &str, limit: usize) -> TestResult {
         let check = format!(
-            "return document.activeElement?.matches({}) ?? false;",
+            "{DESCRIBE_FOCUS} return [document.activeElement?.matches({}) ?? false, describe()];",
             js_string(css)
         );
+        let mut trail = Vec::with_capacity(limit);
         for _ in 0..limit {
             self.press(Key::Tab).await?;
-            if self.js::<bool>(&check).await? {
+            let (reached, focus) = self.js::<(bool, String)>(&check).await?;
+            if reached {
                 return Ok(());
             }
+            trail.push(focus);
         }
         Err(format!(
-            "Tab never reached `{css}` in {limit} presses; focus is on {}",
-            self.focused().await?
+            "Tab never reached `{css}` in {limit} presses; focus went to: {}",
+            trail.join(" → ")
         ))
+    }
+
+    /// Tabs to the skip link, follows it with Enter and waits for the main content to have
+    /// the focus, as a keyboard reader skips the header and the chapter list.
+    pub async fn skip_to_content(&self) -> TestResult {
+        self.tab_to(".skip-link", 3).await?;
+        self.press(Key::Enter).await?;
+        self.wait_for(
+            "document.activeElement?.id === 'main-content'",
+            "the skip link to focus the main content",
+        )
+        .await
     }
 
     pub async fn set_viewport(&self, width: u32, height: u32) -> TestResult {
